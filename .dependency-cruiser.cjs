@@ -1,0 +1,58 @@
+// Allowed import directions between packages (see ARCHITECTURE.md). `npm run lint` enforces them.
+const core = ['parser', 'values', 'formatter', 'analyzer', 'runtime', 'graph', 'language-service'];
+const allowed = {
+  parser: [],
+  values: ['parser'],
+  formatter: ['parser'],
+  'schemas-gen': [],
+  analyzer: ['parser', 'values'],
+  runtime: ['analyzer', 'values', 'parser'],
+  graph: ['analyzer', 'parser'],
+  'language-service': ['graph', 'runtime', 'analyzer', 'values', 'formatter', 'parser'],
+  lsp: ['language-service'],
+  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'values', 'parser', 'schemas-gen'],
+  'prettier-plugin-alloy': ['formatter', 'parser'],
+  'vscode-ext': [],
+};
+const all = Object.keys(allowed);
+const pkgPath = (p) => `^(packages/${p}/|node_modules/@alloy-lint/${p}/)`;
+
+module.exports = {
+  forbidden: [
+    ...all.map((from) => ({
+      name: `${from}-imports`,
+      comment: `${from} may import only: ${allowed[from].join(', ') || 'no other package'}`,
+      severity: 'error',
+      from: { path: `^packages/${from}/src/` },
+      to: {
+        path: `^(packages|node_modules/@alloy-lint)/(${all.filter((p) => p !== from && !allowed[from].includes(p)).join('|')})/`,
+      },
+    })),
+    {
+      name: 'pure-core-no-io',
+      comment: 'The core packages do no I/O: files, processes and network come through a Host.',
+      severity: 'error',
+      from: { path: `^packages/(${core.join('|')})/src/` },
+      to: { dependencyTypes: ['core'], path: '^(fs|child_process|net|http|https|process|os|worker_threads)$' },
+    },
+    {
+      name: 'no-lsp-below-language-service',
+      severity: 'error',
+      from: { path: `^packages/(${core.filter((p) => p !== 'language-service').join('|')})/src/` },
+      to: { path: 'node_modules/(vscode|vscode-languageserver[^/]*)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|test|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'], conditionNames: ['import', 'default'] },
+  },
+};

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@alloy-lint/parser': pkg('parser'),
+      '@alloy-lint/values': pkg('values'),
+      '@alloy-lint/formatter': pkg('formatter'),
+      '@alloy-lint/schemas-gen': pkg('schemas-gen'),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60000,
+  },
+});
