@@ -41,3 +41,4 @@ export function parseExpression(input: string | Uint8Array): ExpressionResult {
   const expr = parser.parseExpressionOnly();
   return { source, expr, diagnostics: parser.diagnostics };
 }
+export { renderExcerpt, type ExcerptStyle } from './excerpt.js';

@@ -142,7 +142,7 @@ export class Scanner {
             break;
           case 0x0a:
             this.insertTerm = false;
-            return this.emit(pos, Tok.TERMINATOR, '\n', pos + 1);
+            return this.emit(pos, Tok.TERMINATOR, '\n', pos);
           case 0x27: // '
             this.error(pos, 'illegal single-quoted string; use double quotes');
             insertTerm = true;

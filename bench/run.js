@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run bench`: every case in bench/cases, printed as a table and written to bench/results.json.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const results = { node: process.version, date: new Date().toISOString(), cases: {} };
+const table = [];
+for (const f of readdirSync(join(here, 'cases')).filter((f) => f.endsWith('.js')).sort()) {
+  const name = f.replace(/\.js$/, '');
+  if (only.length && !only.includes(name)) continue;
+  const mod = await import(join(here, 'cases', f));
+  const r = await mod.default();
+  results.cases[name] = r;
+  for (const row of r.rows) table.push(row);
+}
+const fmt = (n, d = 2) => (n === undefined ? '' : n.toFixed(d));
+console.log('| benchmark | median ms | MB/s | other | baseline | baseline ms | ratio | limit |');
+console.log('|---|---:|---:|---:|---|---:|---:|---:|');
+for (const r of table) {
+  const other = r.perSecond ? `${Math.round(r.perSecond).toLocaleString('en')} ${r.unit ?? '/s'}` : '';
+  const flag = r.limit && r.ratio > r.limit ? ' ✖' : r.limit ? ' ✔' : '';
+  console.log(`| ${r.name} | ${fmt(r.ms)} | ${fmt(r.mbPerS, 1)} | ${other} | ${r.baseline ?? ''} | ${fmt(r.baselineMs)} | ${fmt(r.ratio)}${flag} | ${r.limit ? '≤ ' + r.limit + 'x' : ''} |`);
+}
+writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwritten: bench/results.json`);

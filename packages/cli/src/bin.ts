@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { type Io, nodeIo, UsageError } from './io.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 problems, 2 usage or I/O error). */
+export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  let code = 0;
+  const done = (c: number) => {
+    code = c;
+  };
+  const program = new Command('alloy-lint')
+    .description('Check, format and explain Grafana Alloy configuration files, without Alloy.')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  registerCheck(program, io, done);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`alloy-lint: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`alloy-lint: internal error: ${(e as Error)?.stack ?? e}\n`);
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,2 @@
+export { main } from './bin.js';
+export type { Io } from './io.js';

@@ -1,0 +1,39 @@
+import { renderExcerpt } from '@alloy-lint/parser';
+import pc from 'picocolors';
+import { type FileReport } from './types.js';
+
+/** `file:line:col: message`, the source lines with a caret, and a summary line. */
+export function stylish(reports: FileReport[], color: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let files = 0;
+  for (const r of reports) {
+    if (r.diagnostics.length > 0) files++;
+    for (const d of r.diagnostics) {
+      const p = r.source.position(d.start);
+      const where = `${r.name}:${p.line}:${p.column}:`;
+      let head: string;
+      if (d.severity === 'error') {
+        errors++;
+        head = `${c.bold(where)} ${c.red(d.message)}`;
+      } else {
+        warnings++;
+        head = `${c.bold(where)} ${c.yellow(d.severity + ':')} ${d.message}`;
+      }
+      if (d.code !== 'syntax') head += ` ${c.dim(`[${d.code}]`)}`;
+      const excerpt = renderExcerpt(r.source, d, { mark: d.severity === 'error' ? c.red : c.yellow, gutter: c.dim });
+      out.push(`${head}\n\n${excerpt}\n`);
+    }
+  }
+  if (errors + warnings > 0) {
+    const parts = [];
+    if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
+    if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+    out.push(c.bold(`✖ ${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'} (${reports.length} checked)`));
+  } else {
+    out.push(c.green(`✔ ${reports.length} file${reports.length === 1 ? '' : 's'} checked, no problems`));
+  }
+  return out.join('\n') + '\n';
+}
