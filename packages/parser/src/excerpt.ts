@@ -48,7 +48,7 @@ function focus(
   end: { line: number; column: number },
   multiline: boolean,
 ): string {
-  const bytes = new TextEncoder().encode(text);
+  const byteLength = new TextEncoder().encode(text).length;
   const blank = multiline ? '_' : ' ';
   let s = '';
   let col = 1;
@@ -57,11 +57,12 @@ function focus(
     if (ch === '\t' || ch === '\v') s += blank.repeat(4);
     else if (inRange(line, col, start, end)) s += '^';
     else s += blank;
-    col += new TextEncoder().encode(ch).length;
+    const cp = ch.codePointAt(0)!;
+    col += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
   // A point at or past the end of the line (a missing token at a newline).
-  if (line === start.line && start.column > bytes.length && (!multiline || line === end.line)) {
-    s += ' '.repeat(Math.max(0, start.column - 1 - bytes.length)) + '^';
+  if (line === start.line && start.column > byteLength && (!multiline || line === end.line)) {
+    s += ' '.repeat(Math.max(0, start.column - 1 - byteLength)) + '^';
   }
   return s;
 }

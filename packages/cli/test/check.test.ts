@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { run, tempTree } from './helpers.js';
+
+const GOOD = 'logging {\n  level = "info"\n}\n';
+const BAD = 'a = [1,\n2\n]\n';
+
+describe('alloy-lint check', () => {
+  it('exits 0 on valid files', () => {
+    const dir = tempTree({ 'a.alloy': GOOD });
+    const r = run(['check', 'a.alloy'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 file checked, no problems');
+  });
+
+  it("prints Alloy's diagnostic with the source line and a caret, exits 1", () => {
+    const dir = tempTree({ 'bad.alloy': BAD });
+    const r = run(['check', 'bad.alloy'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        "bad.alloy:2:2: missing ',' in expression list",
+        '',
+        '1 | a = [1,',
+        '2 | 2',
+        '  |  ^',
+        '3 | ]',
+        '',
+        '✖ 1 error in 1 file (1 checked)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('emits JSON with Alloy line and byte column', () => {
+    const dir = tempTree({ 'bad.alloy': 'é = "x" b = 1\n' });
+    const r = run(['check', '--format', 'json', 'bad.alloy'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        file: 'bad.alloy',
+        line: 1,
+        column: 10,
+        endLine: 1,
+        endColumn: 11,
+        severity: 'error',
+        code: 'syntax',
+        message: 'expected TERMINATOR, got IDENT',
+      },
+    ]);
+  });
+
+  it('reads stdin for -', () => {
+    const r = run(['check', '-', '--format', 'json'], { input: BAD });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0].file).toBe('<stdin>');
+  });
+
+  it('walks directories for *.alloy, honouring .gitignore', () => {
+    const dir = tempTree({
+      '.gitignore': 'ignored/\n*.skip.alloy\n',
+      'ok.alloy': GOOD,
+      'sub/deep.alloy': GOOD,
+      'sub/bad.skip.alloy': BAD,
+      'ignored/bad.alloy': BAD,
+      'notes.txt': BAD,
+    });
+    const r = run(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const s = run(['check', '.'], { cwd: dir });
+    expect(s.stdout).toContain('2 files checked');
+  });
+
+  it('expands globs', () => {
+    const dir = tempTree({ 'x/a.alloy': GOOD, 'x/b.alloy': BAD });
+    const r = run(['check', 'x/*.alloy', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((d: { file: string }) => d.file)).toEqual(['x/b.alloy']);
+  });
+
+  it('exits 2 on usage and I/O errors', () => {
+    expect(run(['check', 'missing.alloy']).code).toBe(2);
+    expect(run(['check', '--format', 'xml', '-']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('colours only when asked', () => {
+    const dir = tempTree({ 'bad.alloy': BAD });
+    expect(run(['check', 'bad.alloy'], { cwd: dir }).stdout).not.toContain('\u001b[');
+    expect(run(['check', 'bad.alloy'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+  });
+
+  it('prints --help and --version', () => {
+    expect(run(['--help']).stdout).toContain('check');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('survives random bytes', () => {
+    const bytes = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256));
+    const r = run(['check', '-'], { input: bytes });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+});
