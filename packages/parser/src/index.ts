@@ -8,7 +8,7 @@ export type { Diagnostic, Severity } from './diagnostic.js';
 export { SourceFile, type Position } from './source-file.js';
 export { Scanner, isValidIdentifier, type ScannerOptions } from './scanner.js';
 export { sanitizeIdentifier } from './identifier.js';
-export { Tok, tokenName, tokenString } from './token.js';
+export { Tok, tokenName, tokenString, type BinaryOp, type UnaryOp } from './token.js';
 export { goQuote } from './quote.js';
 export { MAX_DEPTH } from './parser.js';
 export { walk, type Visitor } from './walk.js';

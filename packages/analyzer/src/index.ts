@@ -1,0 +1,61 @@
+import type { SourceFile } from '@alloy-lint/parser';
+import type { FileDiagnostic } from './diagnostic.js';
+import type { ComponentCatalog, Stability } from './schema.js';
+import { type InputFile, loadSources } from './sources.js';
+import { Validator } from './validate.js';
+
+export type { FileDiagnostic } from './diagnostic.js';
+export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
+export { alloyReport } from './alloy-report.js';
+export { catalogFromJson, type SchemaReader } from './schema-json.js';
+export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
+export type { InputFile } from './sources.js';
+
+/** Services Alloy registers, and whether each takes a configuration block. */
+export const DEFAULT_SERVICES = new Map<string, { configurable: boolean }>([
+  ['cluster', { configurable: false }],
+  ['http', { configurable: true }],
+  ['labelstore', { configurable: false }],
+  ['livedebugging', { configurable: true }],
+  ['otel', { configurable: false }],
+  ['remotecfg', { configurable: true }],
+  ['ui', { configurable: false }],
+]);
+
+export interface AnalyzeOptions {
+  catalog: ComponentCatalog;
+  /** Lowest stability level allowed (`--stability.level`); Alloy's default is generally-available. */
+  minStability?: Stability;
+  /** Allow community components (`--feature.community-components.enabled`). */
+  community?: boolean;
+  services?: Map<string, { configurable: boolean }>;
+}
+
+export interface Analysis {
+  sources: Map<string, SourceFile>;
+  diagnostics: FileDiagnostic[];
+}
+
+/**
+ * Checks one configuration made of one or more files, as `alloy validate`
+ * does: syntax first (stopping there when a file does not parse), then the
+ * blocks, components, references and literal types.
+ */
+export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
+  const split = loadSources(files);
+  if (split.fatal.length > 0) return { sources: split.sources, diagnostics: split.fatal };
+  const position = (file: string, offset: number) => {
+    const p = split.sources.get(file)!.position(offset);
+    return `${file}:${p.line}:${p.column}`;
+  };
+  const v = new Validator(
+    {
+      catalog: options.catalog,
+      minStability: options.minStability ?? 'generally-available',
+      community: options.community ?? false,
+      services: options.services ?? DEFAULT_SERVICES,
+    },
+    position,
+  );
+  return { sources: split.sources, diagnostics: v.run(split.declares, split.configs, split.components) };
+}

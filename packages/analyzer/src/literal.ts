@@ -1,0 +1,116 @@
+import type { Expr, Literal } from '@alloy-lint/parser';
+
+export interface LiteralProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+type Base = 'string' | 'number' | 'bool' | 'array' | 'object' | 'capsule' | 'any';
+
+/** The Alloy value type a schema type decodes from. */
+export function baseType(type: string): Base {
+  if (type === 'string' || type === 'duration') return 'string';
+  if (type === 'number') return 'number';
+  if (type === 'bool') return 'bool';
+  if (type.startsWith('list(')) return 'array';
+  if (type.startsWith('map(') || type === 'object' || type.startsWith('object(')) return 'object';
+  if (type === 'secret' || type === 'optional_secret' || type.startsWith('capsule(')) return 'capsule';
+  return 'any';
+}
+
+/** Element type of `list(T)` / `map(T)`, or `any`. */
+export function elementType(type: string): string {
+  const m = /^(?:list|map)\((.*)\)$/.exec(type);
+  return m ? m[1] : 'any';
+}
+
+function literalType(l: Literal): string {
+  switch (l.litKind) {
+    case 'STRING': return 'string';
+    case 'NUMBER': case 'FLOAT': return 'number';
+    case 'BOOL': return 'bool';
+    default: return 'null';
+  }
+}
+
+const DURATION = /^[-+]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))*$/;
+
+function stringValue(l: Literal): string | undefined {
+  if (l.litKind !== 'STRING') return undefined;
+  if (l.raw.startsWith('`')) return l.raw.slice(1, -1).replace(/\r/g, '');
+  try {
+    return JSON.parse(l.raw) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Can literal `l` be decoded into `type`? Returns Alloy's error text when not. */
+function checkValue(l: Literal, type: string): string | undefined {
+  const have = literalType(l);
+  if (have === 'null') return undefined;
+  const base = baseType(type);
+  switch (base) {
+    case 'any':
+      return undefined;
+    case 'string':
+      if (have === 'bool') return 'expected string, got bool';
+      if (type === 'duration' && have === 'string') {
+        const s = stringValue(l);
+        if (s !== undefined && s !== '0' && !DURATION.test(s)) return `time: invalid duration ${JSON.stringify(s)}`;
+      }
+      return undefined;
+    case 'number':
+      if (have === 'number') return undefined;
+      if (have === 'string') {
+        const s = stringValue(l);
+        return s !== undefined && s.trim() !== '' && !Number.isNaN(Number(s)) ? undefined : 'expected number, got string';
+      }
+      return `expected number, got ${have}`;
+    case 'bool':
+      return have === 'bool' ? undefined : `expected bool, got ${have}`;
+    case 'array':
+      return `expected array, got ${have}`;
+    case 'object':
+      return `expected object, got ${have}`;
+    case 'capsule':
+      if (type === 'secret' || type === 'optional_secret') return have === 'string' || have === 'number' ? undefined : `expected capsule, got ${have}`;
+      return `expected ${type.replace(/^capsule\((.*)\)$/, 'capsule("$1")')}, got ${have}`;
+  }
+}
+
+/** Alloy's literal-only type check of an attribute value (see the validator's typecheck). */
+export function checkLiteral(e: Expr, type: string): LiteralProblem[] | undefined {
+  switch (e.kind) {
+    case 'Literal': {
+      const m = checkValue(e, type);
+      return m ? [{ message: m, start: e.start, end: e.end }] : undefined;
+    }
+    case 'Array': {
+      const base = baseType(type);
+      if (base === 'any') return undefined;
+      if (base !== 'array') return [{ message: `expected ${base}, got array`, start: e.start, end: e.end }];
+      const el = elementType(type);
+      if (baseType(el) === 'any') return undefined;
+      const out = e.elements.flatMap((x) => checkLiteral(x, el) ?? []);
+      return out.length ? out : undefined;
+    }
+    case 'Object': {
+      const base = baseType(type);
+      if (base === 'any') return undefined;
+      if (base === 'capsule') {
+        return type === 'capsule(discovery.Target)' ? undefined : [{ message: 'expected capsule, got object', start: e.start, end: e.end }];
+      }
+      if (base !== 'object') return [{ message: `expected ${base}, got object`, start: e.start, end: e.end }];
+      const el = elementType(type);
+      if (baseType(el) === 'any') return undefined;
+      const out = e.fields.flatMap((f) => checkLiteral(f.value, el) ?? []);
+      return out.length ? out : undefined;
+    }
+    case 'Unary':
+      return e.value.kind === 'Literal' ? checkLiteral(e.value, type) : undefined;
+    default:
+      return undefined;
+  }
+}

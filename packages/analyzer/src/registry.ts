@@ -1,0 +1,57 @@
+import type { Block } from '@alloy-lint/parser';
+import type { BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
+import { stabilityError } from './stability.js';
+
+export type Lookup = { ok: true; spec?: BodySpec; component?: ComponentSpec } | { ok: false; message: string };
+
+/** Component lookup for one scope: custom components (declare, import) first, then the catalog. */
+export class Registry {
+  private readonly custom = new Map<string, BodySpec | undefined>();
+
+  constructor(
+    private readonly catalog: ComponentCatalog,
+    private readonly minStability: Stability,
+    private readonly community: boolean,
+    private readonly parent?: Registry,
+  ) {}
+
+  child(): Registry {
+    return new Registry(this.catalog, this.minStability, this.community, this);
+  }
+
+  registerCustom(b: Block, args: BodySpec | undefined): void {
+    this.custom.set(b.label, args);
+  }
+
+  private customFor(first: string): { found: boolean; spec?: BodySpec } {
+    if (this.custom.has(first)) return { found: true, spec: this.custom.get(first) };
+    return this.parent ? this.parent.customFor(first) : { found: false };
+  }
+
+  get(name: string): Lookup {
+    const first = name.split('.')[0];
+    const own = this.custom.has(first);
+    if (own) return { ok: true, spec: this.custom.get(first) };
+    // A child registry falls back to its parent, which checks its own custom components.
+    if (this.parent) return this.parent.get(name);
+    const c = this.catalog.component(name);
+    if (!c) return { ok: false, message: `cannot find the definition of component name ${JSON.stringify(name)}` };
+    if (c.community) {
+      if (!this.community) {
+        return {
+          ok: false,
+          message: `the component ${JSON.stringify(name)} is a community component. Use the --feature.community-components.enabled command-line flag to enable community components`,
+        };
+      }
+      return { ok: true, spec: c.args, component: c };
+    }
+    const err = stabilityError(c.stability, this.minStability, `component ${JSON.stringify(name)}`);
+    if (err) return { ok: false, message: err };
+    return { ok: true, spec: c.args, component: c };
+  }
+
+  /** True when `first` names a custom component visible here. */
+  isCustom(first: string): boolean {
+    return this.customFor(first).found;
+  }
+}

@@ -1,0 +1,58 @@
+/** What the checker knows about a component or block: read from the generated schemas. */
+
+export type Stability = 'experimental' | 'public-preview' | 'generally-available';
+
+export const STABILITY_RANK: Record<Stability, number> = {
+  experimental: 1,
+  'public-preview': 2,
+  'generally-available': 3,
+};
+
+export interface AttrSpec {
+  kind: 'attr';
+  name: string;
+  /** Alloy type name: `string`, `number`, `list(string)`, `capsule(loki.LogsReceiver)`, ... */
+  type: string;
+  required: boolean;
+  default?: unknown;
+  /** Values the decoder accepts, when it checks them. */
+  enum?: (string | number)[];
+}
+
+export interface BlockSpec {
+  kind: 'block';
+  /** Block name as written: `endpoint`, or `stage.json` for enum blocks. */
+  name: string;
+  required: boolean;
+  /** `one`: at most once; `many`: repeatable; a number: exactly that many times. */
+  count: 'one' | 'many' | number;
+  body: BodySpec;
+}
+
+export interface BodySpec {
+  /** `struct`: fields below; `map`: any attributes; `any`: anything goes. */
+  kind: 'struct' | 'map' | 'any';
+  /** Fields in declaration order (the order Alloy reports missing ones). */
+  fields: (AttrSpec | BlockSpec)[];
+}
+
+export interface ComponentSpec {
+  name: string;
+  stability: Stability;
+  community: boolean;
+  /** Argument body; undefined when the component takes no arguments. */
+  args?: BodySpec;
+  exports: AttrSpec[];
+  docs?: string;
+}
+
+/** Looks up component definitions for one Alloy release. */
+export interface ComponentCatalog {
+  version: string;
+  component(name: string): ComponentSpec | undefined;
+  /** Config and service blocks (`logging`, `http`, `import.file`, ...). */
+  block(name: string): BodySpec | undefined;
+  names(): string[];
+}
+
+export const ANY_BODY: BodySpec = { kind: 'any', fields: [] };

@@ -1,0 +1,47 @@
+import { parse, SourceFile } from '@alloy-lint/parser';
+import { diag, type FileDiagnostic } from './diagnostic.js';
+import type { Located } from './validate.js';
+
+const CONFIG_BLOCKS = new Set([
+  'logging', 'tracing', 'argument', 'export', 'foreach', 'import.file', 'import.string', 'import.http', 'import.git',
+]);
+
+export interface InputFile {
+  name: string;
+  text: string | Uint8Array | SourceFile;
+}
+
+export interface SplitSources {
+  sources: Map<string, SourceFile>;
+  /** Syntax errors, or top-level attributes: either stops the analysis as it stops Alloy. */
+  fatal: FileDiagnostic[];
+  declares: Located[];
+  configs: Located[];
+  components: Located[];
+}
+
+/** Parses every file (in byte order of name, as Alloy loads a directory) and splits the top-level blocks. */
+export function loadSources(files: InputFile[]): SplitSources {
+  const out: SplitSources = { sources: new Map(), fatal: [], declares: [], configs: [], components: [] };
+  const sorted = [...files].sort((a, b) => (Buffer.compare(Buffer.from(a.name), Buffer.from(b.name))));
+  for (const f of sorted) {
+    const { source, ast, diagnostics } = parse(f.text instanceof SourceFile ? f.text : new SourceFile(f.text, f.name));
+    out.sources.set(f.name, source);
+    if (diagnostics.length > 0) {
+      out.fatal.push(...diagnostics.map((d) => ({ ...d, file: f.name })));
+      continue;
+    }
+    for (const stmt of ast.body) {
+      if (stmt.kind === 'Attribute') {
+        out.fatal.push(diag(f.name, 'top-level-attribute', `unrecognized attribute ${stmt.name.name}`, stmt.name.start, stmt.name.end - 1));
+        continue;
+      }
+      const name = stmt.name.join('.');
+      const at = { file: f.name, block: stmt };
+      if (name === 'declare') out.declares.push(at);
+      else if (CONFIG_BLOCKS.has(name)) out.configs.push(at);
+      else out.components.push(at);
+    }
+  }
+  return out;
+}

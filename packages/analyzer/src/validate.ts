@@ -1,0 +1,405 @@
+import type { Block, Stmt } from '@alloy-lint/parser';
+import { Dag } from './dag.js';
+import { diag, type FileDiagnostic } from './diagnostic.js';
+import { Registry } from './registry.js';
+import { ANY_BODY, type BodySpec, type ComponentCatalog, type Stability } from './schema.js';
+import { stabilityError } from './stability.js';
+import { DEPRECATED_STDLIB, EXPERIMENTAL_STDLIB, STDLIB } from './stdlib-names.js';
+import { traversalsFromBody, traversalText } from './traversal.js';
+import { typecheckBlock } from './typecheck.js';
+
+/** A block together with the file it came from. */
+export interface Located {
+  file: string;
+  block: Block;
+}
+
+export interface ValidateOptions {
+  catalog: ComponentCatalog;
+  minStability: Stability;
+  community: boolean;
+  /** Service blocks by name; `configurable` false for services without arguments. */
+  services: Map<string, { configurable: boolean }>;
+}
+
+const CONFIG_BLOCKS = new Set([
+  'foreach', 'argument', 'export', 'logging', 'tracing', 'import.file', 'import.string', 'import.http', 'import.git',
+]);
+/** Stability of the foreach block in v1.18.1. */
+const FOREACH_STABILITY: Stability = 'experimental';
+const IMPORT_BLOCKS = new Set(['import.file', 'import.string', 'import.http', 'import.git']);
+
+type VNode =
+  | { kind: 'plain'; id: string; at: Located; diags: FileDiagnostic[]; args?: BodySpec; body: Stmt[] }
+  | { kind: 'component'; id: string; at: Located; diags: FileDiagnostic[]; body: Stmt[] }
+  | { kind: 'module' | 'foreach'; id: string; at: Located; diags: FileDiagnostic[]; args?: BodySpec; body: Stmt[]; state: State };
+
+interface State {
+  root: boolean;
+  foreach: boolean;
+  /** Variables in scope; shared with enclosing scopes, as Alloy shares the map. */
+  scope: Set<string>;
+  graph: Dag<VNode>;
+  declares: Located[];
+  configs: Located[];
+  components: Located[];
+  services: Located[];
+  registry: Registry;
+  arguments: Block[];
+}
+
+export const blockName = (b: Block) => b.name.join('.');
+export const blockId = (b: Block) => (b.label ? [...b.name, b.label] : b.name).join('.');
+
+/** Alloy's `alloy validate` over the top-level blocks of one configuration. */
+export class Validator {
+  constructor(
+    private readonly opts: ValidateOptions,
+    private readonly position: (file: string, offset: number) => string,
+  ) {}
+
+  run(declares: Located[], configs: Located[], components: Located[]): FileDiagnostic[] {
+    const comps: Located[] = [];
+    const services: Located[] = [];
+    for (const c of components) (this.opts.services.has(blockId(c.block)) ? services : comps).push(c);
+    const root: State = {
+      root: true,
+      foreach: false,
+      scope: new Set(['module_path']),
+      graph: new Dag(),
+      declares,
+      configs,
+      components: comps,
+      services,
+      registry: new Registry(this.opts.catalog, this.opts.minStability, this.opts.community),
+      arguments: [],
+    };
+    return this.validateGraph(this.validate(root));
+  }
+
+  private validate(s: State): State {
+    this.validateDeclares(s);
+    this.validateConfigs(s);
+    this.validateComponents(s);
+    this.validateServices(s);
+    return s;
+  }
+
+  private alreadyDefined(mem: Map<string, Located>, at: Located): FileDiagnostic | undefined {
+    const id = blockId(at.block);
+    const orig = mem.get(id);
+    if (!orig) {
+      mem.set(id, at);
+      return undefined;
+    }
+    const d = diag(
+      at.file,
+      'duplicate-block',
+      `block ${id} already declared at ${this.position(orig.file, orig.block.start)}`,
+      at.block.start,
+      at.block.start + id.length - 1,
+    );
+    d.related = [{ file: orig.file, start: orig.block.start, end: orig.block.nameSpan.end, message: 'first defined here' }];
+    return d;
+  }
+
+  private nameDiag(at: Located, code: string, message: string): FileDiagnostic {
+    const name = blockName(at.block);
+    return diag(at.file, code, message, at.block.start, at.block.start + name.length - 1);
+  }
+
+  private missingLabel(at: Located): FileDiagnostic | undefined {
+    if (at.block.label !== '') return undefined;
+    return this.nameDiag(at, 'missing-label', `${blockName(at.block)} block must have a label`);
+  }
+
+  private disallowed(s: State, at: Located): FileDiagnostic | undefined {
+    const id = blockId(at.block);
+    const where = !s.root ? 'module' : s.foreach ? 'foreach' : undefined;
+    if (!where) return undefined;
+    return diag(at.file, 'block-placement', `${id} not allowed in ${where}`, at.block.start, at.block.start + id.length - 1);
+  }
+
+  private validateDeclares(s: State): void {
+    const mem = new Map<string, Located>();
+    s.declares.forEach((at, i) => {
+      const diags: FileDiagnostic[] = [];
+      let id = blockId(at.block);
+      if (at.block.label === '') diags.push(this.nameDiag(at, 'missing-label', 'declare block must have a label'));
+      const dup = this.alreadyDefined(mem, at);
+      if (dup) {
+        diags.push(dup);
+        id = `${id}-${i}`;
+      }
+      const parts = this.extractBlocks(at.file, at.block.body, diags);
+      const moduleState: State = {
+        root: false,
+        foreach: false,
+        scope: s.scope,
+        graph: new Dag(),
+        ...parts,
+        registry: s.registry.child(),
+        arguments: [],
+      };
+      s.graph.add(id, { kind: 'module', id, at, diags, body: [], state: this.validate(moduleState) });
+      if (at.block.label !== '') {
+        moduleState.scope.add('argument');
+        s.registry.registerCustom(at.block, argumentsSpec(moduleState.arguments));
+      }
+    });
+  }
+
+  private validateConfigs(s: State): void {
+    const mem = new Map<string, Located>();
+    s.configs.forEach((at, i) => {
+      const diags: FileDiagnostic[] = [];
+      let id = blockId(at.block);
+      let register = false;
+      const dup = this.alreadyDefined(mem, at);
+      if (dup) {
+        diags.push(dup);
+        id = `${id}-${i}`;
+      } else {
+        register = true;
+      }
+      const name = blockName(at.block);
+      const node: VNode = { kind: 'plain', id, at, diags, body: at.block.body, args: this.opts.catalog.block(name) ?? ANY_BODY };
+      switch (name) {
+        case 'logging':
+        case 'tracing': {
+          const d = this.disallowed(s, at);
+          if (d) diags.push(d);
+          s.graph.add(id, node);
+          return;
+        }
+        case 'foreach':
+          this.validateForeach(node, s);
+          return;
+        case 'argument':
+        case 'export': {
+          if (s.root) {
+            diags.push(diag(at.file, 'block-placement', `${name} blocks only allowed inside a module`, at.block.start, at.block.rcurly));
+          }
+          const d = this.missingLabel(at);
+          if (d) diags.push(d);
+          else if (register && name === 'argument') s.arguments.push(at.block);
+          s.graph.add(id, node);
+          return;
+        }
+        default: {
+          const d = this.missingLabel(at);
+          if (d) {
+            register = false;
+            diags.push(d);
+          }
+          if (IMPORT_BLOCKS.has(name)) s.graph.add(id, node);
+          if (register) s.registry.registerCustom(at.block, undefined);
+        }
+      }
+    });
+  }
+
+  private validateForeach(node: VNode & { kind: 'plain' }, s: State): void {
+    const at = node.at;
+    const name = blockName(at.block);
+    const gate = stabilityError(FOREACH_STABILITY, this.opts.minStability, `foreach block ${JSON.stringify(name)}`);
+    if (gate) node.diags.push(this.nameDiag(at, 'stability', gate));
+    const d = this.missingLabel(at);
+    if (d) node.diags.push(d);
+    const body: Stmt[] = [];
+    let template: Block | undefined;
+    for (const stmt of at.block.body) {
+      if (stmt.kind === 'Block' && blockName(stmt) === 'template') template = stmt;
+      else body.push(stmt);
+    }
+    node.body = body;
+    if (!template) {
+      node.diags.push(diag(at.file, 'missing-required', 'missing required block "template"', at.block.start, at.block.rcurly));
+      s.graph.add(node.id, node);
+      return;
+    }
+    const parts = this.extractBlocks(at.file, template.body, node.diags);
+    const state: State = {
+      root: s.root,
+      foreach: true,
+      scope: s.scope,
+      graph: new Dag(s.graph),
+      ...parts,
+      registry: s.registry.child(),
+      arguments: [],
+    };
+    const v = body.find((x) => x.kind === 'Attribute' && x.name.name === 'var');
+    if (v && v.kind === 'Attribute' && v.value.kind === 'Literal' && v.value.litKind === 'STRING') {
+      state.scope.add(unquote(v.value.raw));
+    }
+    s.graph.add(node.id, { ...node, kind: 'foreach', state: this.validate(state) });
+  }
+
+  private validateComponents(s: State): void {
+    const mem = new Map<string, Located>();
+    s.components.forEach((at, i) => {
+      const diags: FileDiagnostic[] = [];
+      let id = blockId(at.block);
+      if (at.block.label === '') {
+        diags.push(this.nameDiag(at, 'missing-label', `component ${JSON.stringify(blockName(at.block))} must have a label`));
+      }
+      const dup = this.alreadyDefined(mem, at);
+      if (dup) {
+        diags.push(dup);
+        id = `${id}-${i}`;
+      }
+      s.graph.add(id, { kind: 'component', id, at, diags, body: at.block.body });
+    });
+  }
+
+  private validateServices(s: State): void {
+    const mem = new Map<string, Located>();
+    s.services.forEach((at, i) => {
+      const diags: FileDiagnostic[] = [];
+      let id = blockId(at.block);
+      const dup = this.alreadyDefined(mem, at);
+      if (dup) {
+        diags.push(dup);
+        id = `${id}-${i}`;
+      }
+      const d = this.disallowed(s, at);
+      if (d) diags.push(d);
+      const def = this.opts.services.get(blockId(at.block));
+      let args: BodySpec | undefined;
+      if (!def?.configurable) {
+        diags.push(diag(at.file, 'service', `service ${JSON.stringify(blockId(at.block))} does not support being configured`, at.block.start, at.block.rcurly));
+      } else {
+        args = this.opts.catalog.block(blockId(at.block)) ?? ANY_BODY;
+      }
+      s.graph.add(id, { kind: 'plain', id, at, diags, args, body: at.block.body });
+    });
+  }
+
+  private extractBlocks(file: string, body: Stmt[], diags: FileDiagnostic[]): Pick<State, 'declares' | 'configs' | 'components' | 'services'> {
+    const out = { declares: [] as Located[], configs: [] as Located[], components: [] as Located[], services: [] as Located[] };
+    for (const stmt of body) {
+      if (stmt.kind !== 'Block') {
+        diags.push(diag(file, 'unsupported-statement', 'unsupported statement type *ast.AttributeStmt', stmt.start, stmt.end - 1));
+        continue;
+      }
+      const name = blockName(stmt);
+      const at = { file, block: stmt };
+      if (CONFIG_BLOCKS.has(name)) out.configs.push(at);
+      else if (name === 'declare') out.declares.push(at);
+      else if (this.opts.services.has(blockId(stmt))) out.services.push(at);
+      else out.components.push(at);
+    }
+    return out;
+  }
+
+  private validateGraph(s: State): FileDiagnostic[] {
+    const diags: FileDiagnostic[] = [];
+    for (const id of s.graph.ids) {
+      const n = s.graph.own(id)!;
+      switch (n.kind) {
+        case 'plain':
+          diags.push(...n.diags);
+          if (n.args) diags.push(...typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args));
+          break;
+        case 'component': {
+          const name = blockName(n.at.block);
+          const reg = s.registry.get(name);
+          if (!reg.ok) {
+            n.diags.push(this.nameDiag(n.at, 'unknown-component', reg.message));
+            diags.push(...n.diags);
+            continue;
+          }
+          diags.push(...n.diags);
+          if (reg.spec) diags.push(...typecheckBlock(n.at.file, n.at.block, reg.spec));
+          break;
+        }
+        case 'module':
+        case 'foreach':
+          diags.push(...n.diags);
+          if (n.args) diags.push(...typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args));
+          diags.push(...this.validateGraph(n.state));
+          break;
+      }
+      for (const target of this.references(n, s, diags)) {
+        if (!s.graph.isFromParent(target)) s.graph.addEdge(id, target);
+      }
+    }
+    for (const comp of s.graph.components()) {
+      if (comp.length < 2) continue;
+      const ids = [...comp].sort();
+      for (const id of ids) {
+        const n = s.graph.own(id)!;
+        diags.push(diag(n.at.file, 'cycle', `cycle detected: ${ids.join(', ')}`, n.at.block.start, n.at.block.lcurly));
+      }
+    }
+    for (const [from, to] of s.graph.edges) {
+      if (from !== to) continue;
+      const n = s.graph.own(from)!;
+      diags.push(diag(n.at.file, 'self-reference', 'cannot reference self', n.at.block.start, n.at.block.lcurly));
+    }
+    return diags;
+  }
+
+  /** Resolves the references of one node; returns the ids it depends on. */
+  private references(n: VNode, s: State, diags: FileDiagnostic[]): string[] {
+    const targets: string[] = [];
+    const file = n.at.file;
+    for (const t of traversalsFromBody(n.body)) {
+      let found: string | undefined;
+      for (let k = 1; k <= t.length; k++) {
+        const id = traversalText(t.slice(0, k));
+        if (s.graph.get(id)) {
+          found = id;
+          break;
+        }
+      }
+      const first = t[0].name;
+      const inScope = s.scope.has(first) || STDLIB.has(first);
+      const start = t[0].start;
+      const last = t[t.length - 1].end - 1;
+      if (!found && !inScope) {
+        diags.push(diag(file, 'unknown-reference', `component ${JSON.stringify(traversalText(t))} does not exist or is out of scope`, start, last));
+        continue;
+      }
+      if (found) {
+        if (STDLIB.has(first)) {
+          diags.push(diag(file, 'stdlib-shadowing', 'a component is shadowing an existing stdlib name', start, t[0].end - 1, 'warning'));
+        }
+        targets.push(found);
+      } else if (DEPRECATED_STDLIB.has(first)) {
+        diags.push(
+          diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning'),
+        );
+      } else if (EXPERIMENTAL_STDLIB.has(traversalText(t))) {
+        const err = stabilityError('experimental', this.opts.minStability, traversalText(t));
+        if (err) diags.push(diag(file, 'stability', err, start, last));
+      }
+    }
+    return targets;
+  }
+}
+
+function withBody(b: Block, body: Stmt[]): Block {
+  return body === b.body ? b : { ...b, body };
+}
+
+function unquote(raw: string): string {
+  if (raw.startsWith('`')) return raw.slice(1, -1);
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw.slice(1, -1);
+  }
+}
+
+/** The arguments a declared component accepts: one attribute per `argument` block. */
+function argumentsSpec(args: Block[]): BodySpec {
+  return {
+    kind: 'struct',
+    fields: args.map((a) => {
+      const opt = a.body.find((x) => x.kind === 'Attribute' && x.name.name === 'optional');
+      const optional = opt?.kind === 'Attribute' && opt.value.kind === 'Literal' && opt.value.raw === 'true';
+      return { kind: 'attr' as const, name: a.label, type: 'any', required: !optional };
+    }),
+  };
+}
