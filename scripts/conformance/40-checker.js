@@ -15,6 +15,7 @@ const validator = {
       const { diagnostics, sources } = analyze(files, {
         catalog,
         minStability: rec.options.min_stability,
+        parity: true,
         community: rec.options.enable_community_components,
       });
       const got = alloyReport(diagnostics, sources).replace(/\n$/, '');

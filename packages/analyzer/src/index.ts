@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   /** Allow community components (`--feature.community-components.enabled`). */
   community?: boolean;
   services?: Map<string, { configurable: boolean }>;
+  /** Report only what `alloy validate` reports (for conformance); default false. */
+  parity?: boolean;
 }
 
 export interface Analysis {
@@ -54,6 +56,7 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
       minStability: options.minStability ?? 'generally-available',
       community: options.community ?? false,
       services: options.services ?? DEFAULT_SERVICES,
+      parity: options.parity,
     },
     position,
   );

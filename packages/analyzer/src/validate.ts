@@ -6,6 +6,7 @@ import { ANY_BODY, type BodySpec, type ComponentCatalog, type Stability } from '
 import { stabilityError } from './stability.js';
 import { DEPRECATED_STDLIB, EXPERIMENTAL_STDLIB, STDLIB } from './stdlib-names.js';
 import { traversalsFromBody, traversalText } from './traversal.js';
+import { checkReferenceTypes } from './reftypes.js';
 import { typecheckBlock } from './typecheck.js';
 
 /** A block together with the file it came from. */
@@ -20,6 +21,8 @@ export interface ValidateOptions {
   community: boolean;
   /** Service blocks by name; `configurable` false for services without arguments. */
   services: Map<string, { configurable: boolean }>;
+  /** Only what `alloy validate` reports, none of our extra checks. */
+  parity?: boolean;
 }
 
 const CONFIG_BLOCKS = new Set([
@@ -310,7 +313,10 @@ export class Validator {
             continue;
           }
           diags.push(...n.diags);
-          if (reg.spec) diags.push(...typecheckBlock(n.at.file, n.at.block, reg.spec));
+          if (reg.spec) {
+            diags.push(...typecheckBlock(n.at.file, n.at.block, reg.spec));
+            if (!this.opts.parity) diags.push(...checkReferenceTypes(n.at.file, n.at.block, reg.spec, (t) => this.exportType(t, s)));
+          }
           break;
         }
         case 'module':
@@ -338,6 +344,25 @@ export class Validator {
       diags.push(diag(n.at.file, 'self-reference', 'cannot reference self', n.at.block.start, n.at.block.lcurly));
     }
     return diags;
+  }
+
+  /** Type of a reference to a built-in component's export, when the catalog knows it. */
+  private exportType(text: string, s: State): { type: string; component: string } | undefined {
+    const parts = text.split('.');
+    for (let k = 1; k < parts.length; k++) {
+      const id = parts.slice(0, k).join('.');
+      const n = s.graph.get(id);
+      if (!n) continue;
+      if (n.kind !== 'component' || k + 1 > parts.length) return undefined;
+      const name = blockName(n.at.block);
+      if (s.registry.isCustom(name.split('.')[0])) return undefined;
+      const spec = this.opts.catalog.component(name);
+      const exp = spec?.exports.find((e) => e.name === parts[k]);
+      if (!exp) return undefined;
+      // Deeper access (`.targets[0]`-like chains) is left to evaluation.
+      return k + 1 === parts.length ? { type: exp.type, component: id } : undefined;
+    }
+    return undefined;
   }
 
   /** Resolves the references of one node; returns the ids it depends on. */

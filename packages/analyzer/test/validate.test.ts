@@ -83,3 +83,20 @@ describe('validator', () => {
     );
   });
 });
+
+describe('beyond alloy validate', () => {
+  it('reports a reference whose capsule type does not fit', () => {
+    const text = `test.source "in" {\n  forward_to = [test.sink.out.receiver, test.other.x.output]\n}\n${SINK}test.other "x" {}\n`;
+    const cat = {
+      ...testCatalog,
+      component: (n: string) =>
+        n === 'test.other'
+          ? { name: n, stability: 'generally-available' as const, community: false, args: { kind: 'struct' as const, fields: [] }, exports: [{ kind: 'attr' as const, name: 'output', type: 'capsule(other.Consumer)', required: false }] }
+          : testCatalog.component(n),
+    };
+    expect(check(text, { catalog: cat })).toEqual([
+      '2:41: test.other.x.output is capsule(other.Consumer), but forward_to expects capsule(test.Receiver)',
+    ]);
+    expect(check(text, { catalog: cat, parity: true })).toEqual([]);
+  });
+});
