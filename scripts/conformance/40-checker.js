@@ -18,7 +18,7 @@ const validator = {
         parity: true,
         community: rec.options.enable_community_components,
       });
-      const got = alloyReport(diagnostics, sources).replace(/\n$/, '');
+      const got = alloyReport(diagnostics, sources);
       const want = rec.expected_diagnostics;
       let why = '';
       if (got !== want) {

@@ -30,7 +30,7 @@ function range(src: SourceFile, d: FileDiagnostic): string {
   for (let n = first; n <= last; n++) {
     const line = lines[n - 1];
     out += String(n).padStart(width) + ' | ';
-    if (multiline) out += n >= start.line && n <= end.line ? '| ' : '  ';
+    if (multiline) out += within(n, 0, start, end) ? '| ' : '  ';
     for (const ch of line) {
       if (ch === '\r') continue;
       out += ch === '\t' || ch === '\v' ? '    ' : ch;

@@ -1,4 +1,5 @@
-import type { Expr, Literal } from '@alloy-lint/parser';
+import { goQuote, type Expr, type Literal } from '@alloy-lint/parser';
+import type { TextRule } from './schema.js';
 
 export interface LiteralProblem {
   message: string;
@@ -46,10 +47,33 @@ function stringValue(l: Literal): string | undefined {
   }
 }
 
+/** Go type name of a literal, as conversion errors name it. */
+function goTypeOf(l: Literal): string {
+  if (l.litKind === 'FLOAT') return 'float64';
+  if (l.litKind === 'NUMBER') return /^\d+$/.test(l.raw) && BigInt(l.raw) > 9223372036854775807n ? 'uint64' : 'int64';
+  return literalType(l);
+}
+
+function checkText(s: string, rule: TextRule): string | undefined {
+  const ok = rule.caseInsensitive ? rule.values.some((v) => v.toLowerCase() === s.toLowerCase()) : rule.values.includes(s);
+  if (ok) return undefined;
+  let used = false;
+  return rule.message.replace(/%[vsq]/g, (verb) => {
+    if (used) return goQuote(`[${rule.values.join(' ')}]`);
+    used = true;
+    return verb === '%q' ? goQuote(s) : s;
+  });
+}
+
 /** Can literal `l` be decoded into `type`? Returns Alloy's error text when not. */
-function checkValue(l: Literal, type: string): string | undefined {
+function checkValue(l: Literal, type: string, rule?: TextRule): string | undefined {
   const have = literalType(l);
   if (have === 'null') return undefined;
+  if (rule && have === 'string') {
+    const s = stringValue(l);
+    if (s !== undefined) return checkText(s, rule);
+  }
+  if (type === 'capsule(discovery.Target)' && have !== 'object') return `target::ConvertFrom: conversion from '${goTypeOf(l)}' is not supported`;
   const base = baseType(type);
   switch (base) {
     case 'any':
@@ -81,10 +105,10 @@ function checkValue(l: Literal, type: string): string | undefined {
 }
 
 /** Alloy's literal-only type check of an attribute value (see the validator's typecheck). */
-export function checkLiteral(e: Expr, type: string): LiteralProblem[] | undefined {
+export function checkLiteral(e: Expr, type: string, rule?: TextRule): LiteralProblem[] | undefined {
   switch (e.kind) {
     case 'Literal': {
-      const m = checkValue(e, type);
+      const m = checkValue(e, type, rule);
       return m ? [{ message: m, start: e.start, end: e.end }] : undefined;
     }
     case 'Array': {
@@ -109,7 +133,7 @@ export function checkLiteral(e: Expr, type: string): LiteralProblem[] | undefine
       return out.length ? out : undefined;
     }
     case 'Unary':
-      return e.value.kind === 'Literal' ? checkLiteral(e.value, type) : undefined;
+      return e.value.kind === 'Literal' ? checkLiteral(e.value, type, rule) : undefined;
     default:
       return undefined;
   }

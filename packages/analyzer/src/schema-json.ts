@@ -1,3 +1,4 @@
+import { TEXT_RULES } from './text-rules.generated.js';
 import type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
 
 /** The parts of a generated schema file (schemas/<version>/...) the checker reads. */
@@ -79,6 +80,7 @@ function toComponent(s: JsonSchema): ComponentSpec {
 
 class Converter {
   private readonly memo = new Map<string, BodySpec>();
+  private path: string[] = [];
 
   constructor(private readonly root: JsonSchema) {}
 
@@ -118,6 +120,8 @@ class Converter {
 
   attr(name: string, p: JsonProp, required: boolean): AttrSpec {
     const a: AttrSpec = { kind: 'attr', name, type: p['x-alloy-type'] ?? 'any', required };
+    const rule = TEXT_RULES[`${this.root['x-alloy-name']}:${[...this.path, name].join('.')}`];
+    if (rule) a.textRule = rule;
     if (p.default !== undefined) a.default = p.default;
     if (p.enum) a.enum = p.enum;
     return a;
@@ -127,6 +131,9 @@ class Converter {
     const repeatable = p['x-alloy-repeatable'] === true;
     let count: BlockSpec['count'] = repeatable ? 'many' : 'one';
     if (repeatable && p.minItems !== undefined && p.minItems === p.maxItems) count = p.minItems;
-    return { kind: 'block', name, required, count, body: this.body(repeatable ? p.items : p) };
+    this.path.push(name);
+    const body = this.body(repeatable ? p.items : p);
+    this.path.pop();
+    return { kind: 'block', name, required, count, body };
   }
 }

@@ -17,6 +17,15 @@ export interface AttrSpec {
   default?: unknown;
   /** Values the decoder accepts, when it checks them. */
   enum?: (string | number)[];
+  /** Alloy's own check of a text value, with its message. */
+  textRule?: TextRule;
+}
+
+export interface TextRule {
+  values: string[];
+  /** Go format with one verb (`%s`, `%q`, `%v`) for the value. */
+  message: string;
+  caseInsensitive: boolean;
 }
 
 export interface BlockSpec {

@@ -1,7 +1,7 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { checkLiteral } from './literal.js';
-import type { AttrSpec, BlockSpec, BodySpec } from './schema.js';
+import type { AttrSpec, BlockSpec, BodySpec, TextRule } from './schema.js';
 
 const nameOf = (b: Block) => b.name.join('.');
 
@@ -58,12 +58,12 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
   if (spec.kind === 'block') return [diag(file, 'block-as-attr', `${JSON.stringify(name)} must be a block, but is used as an attribute`, a.start, last)];
   if (seen.has(name)) return [diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last)];
   seen.add(name);
-  return checkExpr(file, a.value, spec.type);
+  return checkExpr(file, a.value, spec.type, spec.textRule);
 }
 
 /** Literal-only type checks: values that need evaluation are left to later phases. */
-export function checkExpr(file: string, e: Expr, type: string): FileDiagnostic[] {
-  const problem = checkLiteral(e, type);
+export function checkExpr(file: string, e: Expr, type: string, rule?: TextRule): FileDiagnostic[] {
+  const problem = checkLiteral(e, type, rule);
   if (!problem) return [];
   return problem.map((p) => diag(file, 'type', p.message, p.start, p.end - 1));
 }

@@ -216,6 +216,8 @@ export class Validator {
       else body.push(stmt);
     }
     node.body = body;
+    // The template is not an argument: Alloy takes it out before checking the rest.
+    if (node.args?.kind === 'struct') node.args = { ...node.args, fields: node.args.fields.filter((f) => f.name !== 'template') };
     if (!template) {
       node.diags.push(diag(at.file, 'missing-required', 'missing required block "template"', at.block.start, at.block.rcurly));
       s.graph.add(node.id, node);

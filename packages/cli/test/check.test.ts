@@ -41,7 +41,7 @@ describe('alloy-lint check', () => {
         line: 1,
         column: 10,
         endLine: 1,
-        endColumn: 11,
+        endColumn: 10,
         severity: 'error',
         code: 'syntax',
         message: 'expected TERMINATOR, got IDENT',

@@ -30,7 +30,7 @@ export function renderExcerpt(source: SourceFile, d: Diagnostic, style: ExcerptS
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const text = source.lineText(n).replace(/\r/g, '');
-    const inside = n >= start.line && n <= end.line;
+    const inside = n > start.line && n <= end.line;
     const margin = multiline ? (inside ? '| ' : '  ') : '';
     out.push(`${gutter(String(n).padStart(width) + ' |')} ${margin}${text.replace(/[\t\v]/g, TAB)}`);
     if (n === start.line || (multiline && n === end.line)) {

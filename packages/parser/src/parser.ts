@@ -104,7 +104,7 @@ export class Parser {
     const line = this.file.lineIndex(this.pos) + 1;
     if (line === this.lastErrorLine) return;
     this.lastErrorLine = line;
-    this.diagnostics.push({ severity: 'error', code: 'syntax', message, start: this.pos, end: Math.max(this.pos, this.tokEnd) });
+    this.diagnostics.push({ severity: 'error', code: 'syntax', message, start: this.pos, end: this.pos });
   }
 
   private addError(message: string, start: number, end: number): void {
