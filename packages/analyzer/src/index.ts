@@ -31,11 +31,19 @@ export interface AnalyzeOptions {
   services?: Map<string, { configurable: boolean }>;
   /** Report only what `alloy validate` reports (for conformance); default false. */
   parity?: boolean;
+  /**
+   * `root`: the files are a configuration Alloy runs. `module`: they are a module body
+   * (loaded by import.*). `auto` (default): a module when a file has top-level
+   * `argument` or `export` blocks.
+   */
+  mode?: 'root' | 'module' | 'auto';
 }
 
 export interface Analysis {
   sources: Map<string, SourceFile>;
   diagnostics: FileDiagnostic[];
+  /** True when the files were checked as a module body. */
+  module?: boolean;
 }
 
 /**
@@ -60,5 +68,8 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
     },
     position,
   );
-  return { sources: split.sources, diagnostics: v.run(split.declares, split.configs, split.components) };
+  const isModule =
+    options.mode === 'module' ||
+    ((options.mode ?? 'auto') === 'auto' && split.configs.some((c) => c.block.name.length === 1 && (c.block.name[0] === 'argument' || c.block.name[0] === 'export')));
+  return { sources: split.sources, diagnostics: v.run(split.declares, split.configs, split.components, !isModule), module: isModule };
 }

@@ -61,12 +61,12 @@ export class Validator {
     private readonly position: (file: string, offset: number) => string,
   ) {}
 
-  run(declares: Located[], configs: Located[], components: Located[]): FileDiagnostic[] {
+  run(declares: Located[], configs: Located[], components: Located[], root = true): FileDiagnostic[] {
     const comps: Located[] = [];
     const services: Located[] = [];
     for (const c of components) (this.opts.services.has(blockId(c.block)) ? services : comps).push(c);
-    const root: State = {
-      root: true,
+    const state: State = {
+      root,
       foreach: false,
       scope: new Set(['module_path']),
       graph: new Dag(),
@@ -77,7 +77,8 @@ export class Validator {
       registry: new Registry(this.opts.catalog, this.opts.minStability, this.opts.community),
       arguments: [],
     };
-    return this.validateGraph(this.validate(root));
+    if (!root) state.scope.add('argument');
+    return this.validateGraph(this.validate(state));
   }
 
   private validate(s: State): State {

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Writes scripts/conformance/corpus-check-expected.json: corpus files that Alloy v1.18.1 itself
+// rejects, each with our first error and the upstream source line that produces that error.
+// Usage: node scripts/gen-corpus-expected.js ../shared   (review the diff before committing)
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { corpusResults } from './conformance/10-syntax.js';
+import { corpusFileErrors } from './conformance/40-checker.js';
+
+const REJECTED_BY = [
+  [/^unrecognized attribute name /, 'syntax/typecheck/typecheck.go:200@v1.18.1'],
+  [/^missing required attribute /, 'syntax/typecheck/typecheck.go:81@v1.18.1'],
+  [/^missing required block /, 'syntax/typecheck/typecheck.go:93@v1.18.1'],
+  [/^unrecognized block name /, 'syntax/typecheck/typecheck.go:132@v1.18.1'],
+  [/does not exist or is out of scope$/, 'internal/util/ast/references.go:50@v1.18.1'],
+  [/^unrecognized attribute /, 'internal/runtime/source.go:74@v1.18.1'],
+  [/^cycle detected: /, 'internal/validator/graph.go:146@v1.18.1'],
+  [/^cannot reference self$/, 'internal/validator/graph.go:159@v1.18.1'],
+  [/must have a label$/, 'internal/validator/validate.go:368@v1.18.1'],
+  [/^target::ConvertFrom: /, 'internal/component/discovery/target.go:245@v1.18.1'],
+  [/already declared at/, 'internal/validator/validate.go:493@v1.18.1'],
+];
+
+const dir = resolve(process.argv[2] ?? '../shared');
+const results = corpusResults(dir);
+const catalog = loadSchemaCatalog('v1.18.1');
+const files = {};
+for (const r of results) {
+  if (!r.parses) continue;
+  const { unknownComponent, errors } = corpusFileErrors(dir, r, results, catalog);
+  if (unknownComponent || errors.length === 0) continue;
+  const message = errors[0].replace(/^\d+:\d+: /, '');
+  const rejectedBy = REJECTED_BY.find(([rx]) => rx.test(message))?.[1] ?? 'unclassified: review by hand';
+  files[r.path] = { error: errors[0], rejectedBy };
+}
+const out = {
+  about:
+    'Corpus files that Alloy v1.18.1 rejects when each is checked as written (docs fragments, modules with missing ' +
+    'context, configs for other releases). `error` is our first diagnostic; `rejectedBy` the upstream line that reports it.',
+  files,
+};
+writeFileSync(new URL('./conformance/corpus-check-expected.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+console.log(`${Object.keys(files).length} files listed`);
