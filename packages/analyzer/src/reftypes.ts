@@ -61,7 +61,7 @@ function checkValue(file: string, a: Attribute, e: Expr, want: string, typeOf: E
     diag(
       file,
       'reference-type',
-      `${text} is ${got.type}, but ${a.name.name} expects ${want}`,
+      `type mismatch: ${a.name.name} expects ${want}, but ${text} is ${got.type}`,
       e.start,
       e.end - 1,
     ),

@@ -2,7 +2,7 @@ import type { Block } from '@alloy-lint/parser';
 import type { BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
 import { stabilityError } from './stability.js';
 
-export type Lookup = { ok: true; spec?: BodySpec; component?: ComponentSpec } | { ok: false; message: string };
+export type Lookup = { ok: true; spec?: BodySpec; component?: ComponentSpec } | { ok: false; message: string; code: 'unknown-component' | 'stability' | 'community' };
 
 /** Component lookup for one scope: custom components (declare, import) first, then the catalog. */
 export class Registry {
@@ -35,18 +35,19 @@ export class Registry {
     // A child registry falls back to its parent, which checks its own custom components.
     if (this.parent) return this.parent.get(name);
     const c = this.catalog.component(name);
-    if (!c) return { ok: false, message: `cannot find the definition of component name ${JSON.stringify(name)}` };
+    if (!c) return { ok: false, code: 'unknown-component', message: `cannot find the definition of component name ${JSON.stringify(name)}` };
     if (c.community) {
       if (!this.community) {
         return {
           ok: false,
+          code: 'community',
           message: `the component ${JSON.stringify(name)} is a community component. Use the --feature.community-components.enabled command-line flag to enable community components`,
         };
       }
       return { ok: true, spec: c.args, component: c };
     }
     const err = stabilityError(c.stability, this.minStability, `component ${JSON.stringify(name)}`);
-    if (err) return { ok: false, message: err };
+    if (err) return { ok: false, code: 'stability', message: err };
     return { ok: true, spec: c.args, component: c };
   }
 

@@ -1,6 +1,7 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { checkLiteral } from './literal.js';
+import { closest } from './suggest.js';
 import type { AttrSpec, BlockSpec, BodySpec, TextRule } from './schema.js';
 
 const nameOf = (b: Block) => b.name.join('.');
@@ -22,8 +23,9 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec): FileDiag
   for (const s of b.body) if (s.kind === 'Block') counts.set(nameOf(s), (counts.get(nameOf(s)) ?? 0) + 1);
   const seen = new Set<string>();
   for (const s of b.body) {
-    if (s.kind === 'Block') out.push(...checkChildBlock(file, s, lookup.get(nameOf(s)), counts));
-    else out.push(...checkAttr(file, s, lookup.get(s.name.name), seen));
+    const found = s.kind === 'Block' ? checkChildBlock(file, s, lookup.get(nameOf(s)), counts) : checkAttr(file, s, lookup.get(s.name.name), seen);
+    for (const d of found) if (d.code === 'unknown-attribute' || d.code === 'unknown-block') suggest(d, s, spec);
+    out.push(...found);
   }
   for (const f of spec.fields) {
     if (!f.required) continue;
@@ -66,4 +68,21 @@ export function checkExpr(file: string, e: Expr, type: string, rule?: TextRule):
   const problem = checkLiteral(e, type, rule);
   if (!problem) return [];
   return problem.map((p) => diag(file, 'type', p.message, p.start, p.end - 1));
+}
+
+/** Adds "did you mean" to an unknown attribute or block, with a fix that renames it. */
+function suggest(d: FileDiagnostic, s: Attribute | Block, spec: BodySpec): void {
+  const isBlock = s.kind === 'Block';
+  const name = isBlock ? nameOf(s) : s.name.name;
+  const names = spec.fields.filter((f) => (f.kind === 'block') === isBlock).map((f) => f.name);
+  const other = spec.fields.filter((f) => (f.kind === 'block') !== isBlock).map((f) => f.name);
+  const best = closest(name, names);
+  const start = s.start;
+  const end = isBlock ? s.nameSpan.end : s.name.end;
+  if (best) {
+    d.hint = `did you mean ${JSON.stringify(best)}?`;
+    d.fix = { title: `Rename to ${best}`, edits: [{ start, end, text: best }] };
+  } else if (other.includes(name)) {
+    d.hint = isBlock ? `${name} is an attribute: write ${name} = ...` : `${name} is a block: write ${name} { ... }`;
+  }
 }

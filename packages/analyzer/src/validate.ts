@@ -7,6 +7,7 @@ import { stabilityError } from './stability.js';
 import { DEPRECATED_STDLIB, EXPERIMENTAL_STDLIB, STDLIB } from './stdlib-names.js';
 import { traversalsFromBody, traversalText } from './traversal.js';
 import { checkReferenceTypes } from './reftypes.js';
+import { closest } from './suggest.js';
 import { typecheckBlock } from './typecheck.js';
 
 /** A block together with the file it came from. */
@@ -311,7 +312,15 @@ export class Validator {
           const name = blockName(n.at.block);
           const reg = s.registry.get(name);
           if (!reg.ok) {
-            n.diags.push(this.nameDiag(n.at, 'unknown-component', reg.message));
+            const d = this.nameDiag(n.at, reg.code, reg.message);
+            if (reg.code === 'unknown-component') {
+              const best = closest(name, this.opts.catalog.names());
+              if (best) {
+                d.hint = `did you mean ${JSON.stringify(best)}?`;
+                d.fix = { title: `Rename to ${best}`, edits: [{ start: n.at.block.start, end: n.at.block.nameSpan.end, text: best }] };
+              }
+            }
+            n.diags.push(d);
             diags.push(...n.diags);
             continue;
           }
@@ -349,23 +358,27 @@ export class Validator {
     return diags;
   }
 
-  /** Type of a reference to a built-in component's export, when the catalog knows it. */
+  /**
+   * Type of a reference to a built-in component's export. Known from the
+   * catalog even when the referenced component is missing from this config.
+   */
   private exportType(text: string, s: State): { type: string; component: string } | undefined {
     const parts = text.split('.');
     for (let k = 1; k < parts.length; k++) {
       const id = parts.slice(0, k).join('.');
       const n = s.graph.get(id);
       if (!n) continue;
-      if (n.kind !== 'component' || k + 1 > parts.length) return undefined;
+      if (n.kind !== 'component') return undefined;
       const name = blockName(n.at.block);
       if (s.registry.isCustom(name.split('.')[0])) return undefined;
-      const spec = this.opts.catalog.component(name);
-      const exp = spec?.exports.find((e) => e.name === parts[k]);
-      if (!exp) return undefined;
+      const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === parts[k]);
       // Deeper access (`.targets[0]`-like chains) is left to evaluation.
-      return k + 1 === parts.length ? { type: exp.type, component: id } : undefined;
+      return exp && k + 1 === parts.length ? { type: exp.type, component: id } : undefined;
     }
-    return undefined;
+    if (parts.length < 3 || s.registry.isCustom(parts[0])) return undefined;
+    const name = parts.slice(0, -2).join('.');
+    const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === parts[parts.length - 1]);
+    return exp ? { type: exp.type, component: parts.slice(0, -1).join('.') } : undefined;
   }
 
   /** Resolves the references of one node; returns the ids it depends on. */

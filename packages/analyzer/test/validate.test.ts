@@ -95,7 +95,7 @@ describe('beyond alloy validate', () => {
           : testCatalog.component(n),
     };
     expect(check(text, { catalog: cat })).toEqual([
-      '2:41: test.other.x.output is capsule(other.Consumer), but forward_to expects capsule(test.Receiver)',
+      '2:41: type mismatch: forward_to expects capsule(test.Receiver), but test.other.x.output is capsule(other.Consumer)',
     ]);
     expect(check(text, { catalog: cat, parity: true })).toEqual([]);
   });

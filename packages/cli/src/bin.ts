@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { type Io, nodeIo, UsageError } from './io.js';
+import { version } from './version.js';
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Runs the CLI; returns the exit code (0 clean, 1 problems, 2 usage or I/O error). */
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {

@@ -4,7 +4,7 @@ import { Parser } from './parser.js';
 import { SourceFile } from './source-file.js';
 
 export type * from './ast.js';
-export type { Diagnostic, Severity } from './diagnostic.js';
+export type { Diagnostic, Edit, Severity } from './diagnostic.js';
 export { SourceFile, type Position } from './source-file.js';
 export { Scanner, isValidIdentifier, type ScannerOptions } from './scanner.js';
 export { sanitizeIdentifier } from './identifier.js';

@@ -4,11 +4,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useColor } from '../color.js';
 import { expandPaths, type Io, readInput, UsageError } from '../io.js';
+import { github } from '../report/github.js';
+import { sarif } from '../report/sarif.js';
 import { stylish } from '../report/stylish.js';
+import { version } from '../version.js';
 import { type FileReport, toJson } from '../report/types.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 
 export interface CheckOptions {
@@ -92,11 +95,10 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       reports.push({ name: f.name, source, diagnostics: analysis.diagnostics.filter((d) => d.file === f.name) });
     }
   }
-  if (opts.format === 'json') {
-    io.stdout(JSON.stringify(reports.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
-  } else {
-    io.stdout(stylish(reports, useColor(io)));
-  }
+  if (opts.format === 'json') io.stdout(JSON.stringify(reports.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
+  else if (opts.format === 'sarif') io.stdout(sarif(reports, version()));
+  else if (opts.format === 'github') io.stdout(github(reports));
+  else io.stdout(stylish(reports, useColor(io)));
   const all = reports.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;

@@ -24,7 +24,8 @@ export function stylish(reports: FileReport[], color: boolean): string {
       }
       if (d.code !== 'syntax') head += ` ${c.dim(`[${d.code}]`)}`;
       const excerpt = renderExcerpt(r.source, d, { mark: d.severity === 'error' ? c.red : c.yellow, gutter: c.dim });
-      out.push(`${head}\n\n${excerpt}\n`);
+      const hint = d.hint ? `${c.cyan('hint:')} ${d.hint}\n` : '';
+      out.push(`${head}\n\n${excerpt}\n${hint}`);
     }
   }
   if (errors + warnings > 0) {

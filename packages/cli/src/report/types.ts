@@ -16,6 +16,8 @@ export interface JsonDiagnostic {
   severity: string;
   code: string;
   message: string;
+  hint?: string;
+  fix?: { title: string; edits: { line: number; column: number; endLine: number; endColumn: number; text: string }[] };
 }
 
 /** Line and byte column as Alloy prints them; the end is exclusive. */
@@ -31,5 +33,18 @@ export function toJson(r: FileReport, d: Diagnostic): JsonDiagnostic {
     severity: d.severity,
     code: d.code,
     message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(d.fix
+      ? {
+          fix: {
+            title: d.fix.title,
+            edits: d.fix.edits.map((x) => {
+              const a = r.source.position(x.start);
+              const b = r.source.position(x.end);
+              return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, text: x.text };
+            }),
+          },
+        }
+      : {}),
   };
 }
