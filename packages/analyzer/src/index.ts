@@ -1,11 +1,15 @@
 import type { SourceFile } from '@alloy-lint/parser';
 import type { FileDiagnostic } from './diagnostic.js';
-import type { ComponentCatalog, Stability } from './schema.js';
+import { applyDirectives } from './directives.js';
+import { runRules } from './rules/index.js';
+import type { ComponentCatalog, Severity, Stability } from './schema.js';
 import { type InputFile, loadSources } from './sources.js';
-import { Validator } from './validate.js';
+import { type ConfigGraph, Validator } from './validate.js';
 
 export type { FileDiagnostic } from './diagnostic.js';
-export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
+export { RULES, type Rule } from './rules/index.js';
+export type { ConfigGraph, GraphEdge, GraphNode } from './validate.js';
+export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Severity, Stability } from './schema.js';
 export { alloyReport } from './alloy-report.js';
 export { catalogFromJson, type SchemaReader } from './schema-json.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
@@ -37,6 +41,8 @@ export interface AnalyzeOptions {
    * `argument` or `export` blocks.
    */
   mode?: 'root' | 'module' | 'auto';
+  /** Severity per rule id (`off` to silence); Alloy's own errors stay errors. */
+  rules?: Record<string, Severity | 'off'>;
 }
 
 export interface Analysis {
@@ -44,6 +50,19 @@ export interface Analysis {
   diagnostics: FileDiagnostic[];
   /** True when the files were checked as a module body. */
   module?: boolean;
+  /** Blocks and the references between them (absent when a file does not parse). */
+  graph?: ConfigGraph;
+}
+
+/** Overrides the severity of configurable diagnostics; syntax errors cannot be changed. */
+function applySeverities(diags: FileDiagnostic[], rules: Record<string, Severity | 'off'>): FileDiagnostic[] {
+  const out: FileDiagnostic[] = [];
+  for (const d of diags) {
+    const s = d.code === 'syntax' ? undefined : rules[d.code];
+    if (s === 'off') continue;
+    out.push(s ? { ...d, severity: s } : d);
+  }
+  return out;
 }
 
 /**
@@ -71,5 +90,10 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
   const isModule =
     options.mode === 'module' ||
     ((options.mode ?? 'auto') === 'auto' && split.configs.some((c) => c.block.name.length === 1 && (c.block.name[0] === 'argument' || c.block.name[0] === 'export')));
-  return { sources: split.sources, diagnostics: v.run(split.declares, split.configs, split.components, !isModule), module: isModule };
+  let diagnostics = v.run(split.declares, split.configs, split.components, !isModule);
+  if (!options.parity) {
+    diagnostics.push(...runRules(v.graph, options.catalog, isModule, options.rules ?? {}));
+    diagnostics = applyDirectives(applySeverities(diagnostics, options.rules ?? {}), split.asts, split.sources);
+  }
+  return { sources: split.sources, diagnostics, module: isModule, graph: v.graph };
 }

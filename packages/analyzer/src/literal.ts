@@ -37,7 +37,7 @@ function literalType(l: Literal): string {
 
 const DURATION = /^[-+]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))*$/;
 
-function stringValue(l: Literal): string | undefined {
+export function stringValue(l: Literal): string | undefined {
   if (l.litKind !== 'STRING') return undefined;
   if (l.raw.startsWith('`')) return l.raw.slice(1, -1).replace(/\r/g, '');
   try {

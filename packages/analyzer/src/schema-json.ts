@@ -1,4 +1,4 @@
-import { TEXT_RULES } from './text-rules.generated.js';
+import { REGEX_RULES, TEXT_RULES } from './text-rules.generated.js';
 import type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
 
 /** The parts of a generated schema file (schemas/<version>/...) the checker reads. */
@@ -120,8 +120,9 @@ class Converter {
 
   attr(name: string, p: JsonProp, required: boolean): AttrSpec {
     const a: AttrSpec = { kind: 'attr', name, type: p['x-alloy-type'] ?? 'any', required };
-    const rule = TEXT_RULES[`${this.root['x-alloy-name']}:${[...this.path, name].join('.')}`];
-    if (rule) a.textRule = rule;
+    const key = `${this.root['x-alloy-name']}:${[...this.path, name].join('.')}`;
+    if (TEXT_RULES[key]) a.textRule = TEXT_RULES[key];
+    if (REGEX_RULES[key]) a.regex = REGEX_RULES[key];
     if (p.default !== undefined) a.default = p.default;
     if (p.enum) a.enum = p.enum;
     return a;

@@ -2,6 +2,8 @@
 
 export type Stability = 'experimental' | 'public-preview' | 'generally-available';
 
+export type Severity = 'error' | 'warning' | 'info';
+
 export const STABILITY_RANK: Record<Stability, number> = {
   experimental: 1,
   'public-preview': 2,
@@ -19,6 +21,15 @@ export interface AttrSpec {
   enum?: (string | number)[];
   /** Alloy's own check of a text value, with its message. */
   textRule?: TextRule;
+  /** The value is compiled as an RE2 regular expression. */
+  regex?: RegexRule;
+}
+
+export interface RegexRule {
+  /** Compiled as `^(?s:…)$`, as relabel rules are. */
+  anchored: boolean;
+  /** Checked while decoding (so `alloy validate` reports it), not only when the component starts. */
+  decode: boolean;
 }
 
 export interface TextRule {

@@ -1,4 +1,4 @@
-import { parse, SourceFile } from '@alloy-lint/parser';
+import { type File, parse, SourceFile } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import type { Located } from './validate.js';
 
@@ -13,6 +13,7 @@ export interface InputFile {
 
 export interface SplitSources {
   sources: Map<string, SourceFile>;
+  asts: Map<string, File>;
   /** Syntax errors, or top-level attributes: either stops the analysis as it stops Alloy. */
   fatal: FileDiagnostic[];
   declares: Located[];
@@ -22,11 +23,12 @@ export interface SplitSources {
 
 /** Parses every file (in byte order of name, as Alloy loads a directory) and splits the top-level blocks. */
 export function loadSources(files: InputFile[]): SplitSources {
-  const out: SplitSources = { sources: new Map(), fatal: [], declares: [], configs: [], components: [] };
+  const out: SplitSources = { sources: new Map(), asts: new Map(), fatal: [], declares: [], configs: [], components: [] };
   const sorted = [...files].sort((a, b) => (Buffer.compare(Buffer.from(a.name), Buffer.from(b.name))));
   for (const f of sorted) {
     const { source, ast, diagnostics } = parse(f.text instanceof SourceFile ? f.text : new SourceFile(f.text, f.name));
     out.sources.set(f.name, source);
+    out.asts.set(f.name, ast);
     if (diagnostics.length > 0) {
       out.fatal.push(...diagnostics.map((d) => ({ ...d, file: f.name })));
       continue;

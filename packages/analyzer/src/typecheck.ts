@@ -1,17 +1,23 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
-import { checkLiteral } from './literal.js';
+import { RE2JS } from 're2js';
+import { checkLiteral, stringValue } from './literal.js';
 import { closest } from './suggest.js';
 import type { AttrSpec, BlockSpec, BodySpec, TextRule } from './schema.js';
 
 const nameOf = (b: Block) => b.name.join('.');
+
+export interface TypecheckOptions {
+  /** Only the checks `alloy validate` runs. */
+  parity?: boolean;
+}
 
 /**
  * Checks a block body against its spec the way Alloy's validator does before
  * evaluating anything: known names, attribute versus block, counts, required
  * fields, and the types of literal values.
  */
-export function typecheckBlock(file: string, b: Block, spec: BodySpec): FileDiagnostic[] {
+export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: TypecheckOptions = {}): FileDiagnostic[] {
   const out: FileDiagnostic[] = [];
   if (spec.kind === 'any') return out;
   if (spec.kind === 'map') {
@@ -23,7 +29,7 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec): FileDiag
   for (const s of b.body) if (s.kind === 'Block') counts.set(nameOf(s), (counts.get(nameOf(s)) ?? 0) + 1);
   const seen = new Set<string>();
   for (const s of b.body) {
-    const found = s.kind === 'Block' ? checkChildBlock(file, s, lookup.get(nameOf(s)), counts) : checkAttr(file, s, lookup.get(s.name.name), seen);
+    const found = s.kind === 'Block' ? checkChildBlock(file, s, lookup.get(nameOf(s)), counts, opts) : checkAttr(file, s, lookup.get(s.name.name), seen, opts);
     for (const d of found) if (d.code === 'unknown-attribute' || d.code === 'unknown-block') suggest(d, s, spec);
     out.push(...found);
   }
@@ -38,7 +44,7 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec): FileDiag
   return out;
 }
 
-function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, counts: Map<string, number>): FileDiagnostic[] {
+function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, counts: Map<string, number>, opts: TypecheckOptions): FileDiagnostic[] {
   const name = nameOf(b);
   const last = b.rcurly;
   if (!spec) return [diag(file, 'unknown-block', `unrecognized block name ${JSON.stringify(name)}`, b.start, last)];
@@ -50,17 +56,32 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
   if (spec.count === 'one' && n > 1) {
     return [diag(file, 'duplicate-block', `block ${JSON.stringify(name)} may only be specified once`, b.start, last)];
   }
-  return typecheckBlock(file, b, spec.body);
+  return typecheckBlock(file, b, spec.body, opts);
 }
 
-function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, seen: Set<string>): FileDiagnostic[] {
+function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, seen: Set<string>, opts: TypecheckOptions): FileDiagnostic[] {
   const name = a.name.name;
   const last = a.end - 1;
   if (!spec) return [diag(file, 'unknown-attribute', `unrecognized attribute name ${JSON.stringify(name)}`, a.start, last)];
   if (spec.kind === 'block') return [diag(file, 'block-as-attr', `${JSON.stringify(name)} must be a block, but is used as an attribute`, a.start, last)];
   if (seen.has(name)) return [diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last)];
   seen.add(name);
-  return checkExpr(file, a.value, spec.type, spec.textRule);
+  const out = checkExpr(file, a.value, spec.type, spec.textRule);
+  if (out.length === 0 && spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
+  return out;
+}
+
+/** Compiles a literal regular expression with RE2 semantics, as Alloy does. */
+function checkRegex(file: string, e: Expr, anchored: boolean): FileDiagnostic[] {
+  if (e.kind !== 'Literal' || e.litKind !== 'STRING') return [];
+  const text = stringValue(e);
+  if (text === undefined) return [];
+  try {
+    RE2JS.compile(anchored ? `^(?s:${text})$` : text);
+    return [];
+  } catch (err) {
+    return [diag(file, 'invalid-regex', (err as Error).message, e.start, e.end - 1)];
+  }
 }
 
 /** Literal-only type checks: values that need evaluation are left to later phases. */

@@ -56,7 +56,41 @@ export const blockName = (b: Block) => b.name.join('.');
 export const blockId = (b: Block) => (b.label ? [...b.name, b.label] : b.name).join('.');
 
 /** Alloy's `alloy validate` over the top-level blocks of one configuration. */
+/** One block of the configuration graph, as the lint rules and the graph view see it. */
+export interface GraphNode {
+  /** Node id as Alloy names it: `loki.write.default`, `logging`, `declare.mod`. */
+  id: string;
+  kind: 'component' | 'config' | 'service' | 'declare' | 'foreach';
+  /** Block name: `loki.write`. */
+  name: string;
+  label: string;
+  file: string;
+  block: Block;
+  /** Id of the enclosing declare or foreach, for nodes inside one. */
+  parent?: string;
+  /** True for components defined by a `declare` or an import. */
+  custom?: boolean;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** The reference as written: `loki.write.default.receiver`. */
+  traversal: string;
+  file: string;
+  start: number;
+  end: number;
+}
+
+export interface ConfigGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
 export class Validator {
+  /** Every node and reference edge seen, nested scopes included. */
+  readonly graph: ConfigGraph = { nodes: [], edges: [] };
+
   constructor(
     private readonly opts: ValidateOptions,
     private readonly position: (file: string, offset: number) => string,
@@ -299,10 +333,20 @@ export class Validator {
     return out;
   }
 
-  private validateGraph(s: State): FileDiagnostic[] {
+  private validateGraph(s: State, parent?: string): FileDiagnostic[] {
     const diags: FileDiagnostic[] = [];
     for (const id of s.graph.ids) {
       const n = s.graph.own(id)!;
+      this.graph.nodes.push({
+        id,
+        kind: n.kind === 'module' ? 'declare' : n.kind === 'plain' ? (this.opts.services.has(id) ? 'service' : 'config') : n.kind,
+        name: blockName(n.at.block),
+        label: n.at.block.label,
+        file: n.at.file,
+        block: n.at.block,
+        parent,
+        custom: n.kind === 'component' && s.registry.isCustom(blockName(n.at.block).split('.')[0]),
+      });
       switch (n.kind) {
         case 'plain':
           diags.push(...n.diags);
@@ -326,7 +370,7 @@ export class Validator {
           }
           diags.push(...n.diags);
           if (reg.spec) {
-            diags.push(...typecheckBlock(n.at.file, n.at.block, reg.spec));
+            diags.push(...typecheckBlock(n.at.file, n.at.block, reg.spec, { parity: this.opts.parity }));
             if (!this.opts.parity) diags.push(...checkReferenceTypes(n.at.file, n.at.block, reg.spec, (t) => this.exportType(t, s)));
           }
           break;
@@ -335,11 +379,12 @@ export class Validator {
         case 'foreach':
           diags.push(...n.diags);
           if (n.args) diags.push(...typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args));
-          diags.push(...this.validateGraph(n.state));
+          diags.push(...this.validateGraph(n.state, id));
           break;
       }
-      for (const target of this.references(n, s, diags)) {
-        if (!s.graph.isFromParent(target)) s.graph.addEdge(id, target);
+      for (const ref of this.references(n, s, diags)) {
+        this.graph.edges.push({ from: id, to: ref.target, traversal: ref.text, file: n.at.file, start: ref.start, end: ref.end });
+        if (!s.graph.isFromParent(ref.target)) s.graph.addEdge(id, ref.target);
       }
     }
     for (const comp of s.graph.components()) {
@@ -382,8 +427,8 @@ export class Validator {
   }
 
   /** Resolves the references of one node; returns the ids it depends on. */
-  private references(n: VNode, s: State, diags: FileDiagnostic[]): string[] {
-    const targets: string[] = [];
+  private references(n: VNode, s: State, diags: FileDiagnostic[]): { target: string; text: string; start: number; end: number }[] {
+    const targets: { target: string; text: string; start: number; end: number }[] = [];
     const file = n.at.file;
     for (const t of traversalsFromBody(n.body)) {
       let found: string | undefined;
@@ -406,7 +451,7 @@ export class Validator {
         if (STDLIB.has(first)) {
           diags.push(diag(file, 'stdlib-shadowing', 'a component is shadowing an existing stdlib name', start, t[0].end - 1, 'warning'));
         }
-        targets.push(found);
+        targets.push({ target: found, text: traversalText(t), start, end: last + 1 });
       } else if (DEPRECATED_STDLIB.has(first)) {
         diags.push(
           diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning'),

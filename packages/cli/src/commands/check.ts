@@ -1,8 +1,9 @@
-import { analyze, type Stability } from '@alloy-lint/analyzer';
+import { analyze, type ComponentCatalog, type Severity, type Stability } from '@alloy-lint/analyzer';
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useColor } from '../color.js';
+import { configFor } from '../config.js';
 import { expandPaths, type Io, readInput, UsageError } from '../io.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
@@ -17,10 +18,11 @@ const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 export interface CheckOptions {
   format: string;
   maxWarnings?: string;
-  alloyVersion: string;
-  stabilityLevel: string;
+  alloyVersion?: string;
+  stabilityLevel?: string;
   community?: boolean;
   dirAsConfig?: boolean;
+  rules?: Record<string, string>;
 }
 
 export function registerCheck(program: Command, io: Io, done: (code: number) => void): void {
@@ -30,18 +32,26 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
     .argument('[paths...]', 'files, directories (walked for *.alloy, honouring .gitignore), globs, or - for stdin', ['.'])
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'stylish')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--alloy-version <version>', 'Alloy release whose components to check against', DEFAULT_ALLOY_VERSION)
-    .option('--stability.level <level>', `lowest stability level allowed: ${STABILITY.join(', ')}`, 'generally-available')
-    .option('--feature.community-components.enabled', 'allow community components', false)
+    .option('--alloy-version <version>', `Alloy release whose components to check against (default ${DEFAULT_ALLOY_VERSION})`)
+    .option('--stability.level <level>', `lowest stability level allowed: ${STABILITY.join(', ')} (default generally-available)`)
+    .option('--feature.community-components.enabled', 'allow community components')
+    .option('--rule <id=severity...>', 'set a rule severity (error, warning, info, off); repeatable')
     .option('--dir-as-config', 'treat each directory argument as one configuration, as Alloy loads a directory')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
+      const rules: Record<string, string> = {};
+      for (const r of (raw.rule as string[] | undefined) ?? []) {
+        const m = /^([\w-]+)=(error|warning|info|off)$/.exec(r);
+        if (!m) throw new UsageError(`--rule expects id=severity, got ${JSON.stringify(r)}`);
+        rules[m[1]] = m[2];
+      }
       const opts: CheckOptions = {
         format: raw.format as string,
         maxWarnings: raw.maxWarnings as string | undefined,
-        alloyVersion: raw.alloyVersion as string,
-        stabilityLevel: (raw['stability.level'] ?? raw.stabilityLevel ?? 'generally-available') as string,
-        community: Boolean(raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled),
+        alloyVersion: raw.alloyVersion as string | undefined,
+        stabilityLevel: (raw['stability.level'] ?? raw.stabilityLevel) as string | undefined,
+        community: (raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled) as boolean | undefined,
         dirAsConfig: Boolean(raw.dirAsConfig),
+        rules,
       };
       done(await check(paths, opts, io));
     });
@@ -69,26 +79,35 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected one of ${FORMATS.join(', ')})`);
   }
-  if (!STABILITY.includes(opts.stabilityLevel)) {
-    throw new UsageError(`invalid stability level ${JSON.stringify(opts.stabilityLevel)} (expected one of ${STABILITY.join(', ')})`);
-  }
-  let catalog;
-  try {
-    catalog = loadSchemaCatalog(opts.alloyVersion);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const catalogs = new Map<string, ComponentCatalog>();
+  const catalogFor = (v: string) => {
+    if (!catalogs.has(v)) {
+      try {
+        catalogs.set(v, loadSchemaCatalog(v));
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    }
+    return catalogs.get(v)!;
+  };
   const reports: FileReport[] = [];
   for (const group of await configsFor(paths, opts, io)) {
+    // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.
+    const { config } = configFor(group[0] ?? '-', io.cwd);
+    const stability = opts.stabilityLevel ?? config.stabilityLevel ?? 'generally-available';
+    if (!STABILITY.includes(stability)) {
+      throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
+    }
     const files = [];
     for (const path of group) {
       const input = await readInput(path, io);
       files.push({ name: input.name, text: input.bytes });
     }
     const analysis = analyze(files, {
-      catalog,
-      minStability: opts.stabilityLevel as Stability,
-      community: opts.community,
+      catalog: catalogFor(opts.alloyVersion ?? config.alloyVersion ?? DEFAULT_ALLOY_VERSION),
+      minStability: stability as Stability,
+      community: opts.community ?? config.communityComponents ?? false,
+      rules: { ...config.rules, ...opts.rules } as Record<string, Severity | 'off'>,
     });
     for (const f of files) {
       const source = analysis.sources.get(f.name)!;

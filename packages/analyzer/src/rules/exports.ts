@@ -1,0 +1,23 @@
+import type { ComponentCatalog } from '../schema.js';
+import type { ConfigGraph, GraphNode } from '../validate.js';
+
+const RECEIVER = /^capsule\((loki\.LogsReceiver|otelcol\.Consumer|storage\.Appendable|pyroscope\.Appendable)\)$/;
+
+/** Whether an export type is something other components send data to. */
+export const isReceiverType = (type: string) => RECEIVER.test(type);
+
+/** Built-in components of the graph with their export types. */
+export function componentsWithExports(graph: ConfigGraph, catalog: ComponentCatalog): { node: GraphNode; exports: string[] }[] {
+  const out = [];
+  for (const node of graph.nodes) {
+    if (node.kind !== 'component' || node.custom || !node.label) continue;
+    const spec = catalog.component(node.name);
+    if (!spec || spec.exports.length === 0) continue;
+    out.push({ node, exports: spec.exports.map((e) => e.type) });
+  }
+  return out;
+}
+
+export function referencedIds(graph: ConfigGraph): Set<string> {
+  return new Set(graph.edges.filter((e) => e.from !== e.to).map((e) => e.to));
+}

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from './io.js';
+
+/** `.alloy-lint.json`: project settings, found from a file's folder upwards. */
+export interface LintConfig {
+  /** Severity per rule id: `error`, `warning`, `info` or `off`. */
+  rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  alloyVersion?: string;
+  stabilityLevel?: string;
+  communityComponents?: boolean;
+}
+
+export const CONFIG_FILE = '.alloy-lint.json';
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const cache = new Map<string, { path?: string; config: LintConfig }>();
+
+/** The nearest config for a file (or for the working directory, for stdin). */
+export function configFor(file: string, cwd: string): { path?: string; config: LintConfig } {
+  let dir = file === '-' ? resolve(cwd) : dirname(resolve(cwd, file));
+  const seen: string[] = [];
+  for (;;) {
+    const hit = cache.get(dir);
+    if (hit) return remember(seen, hit);
+    seen.push(dir);
+    const p = join(dir, CONFIG_FILE);
+    if (existsSync(p)) return remember(seen, { path: p, config: readConfig(p) });
+    const up = dirname(dir);
+    if (up === dir) return remember(seen, { config: {} });
+    dir = up;
+  }
+}
+
+function remember(dirs: string[], found: { path?: string; config: LintConfig }) {
+  for (const d of dirs) cache.set(d, found);
+  return found;
+}
+
+function readConfig(path: string): LintConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${path}: ${(e as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${path}: expected a JSON object`);
+  const c = raw as LintConfig;
+  for (const [id, sev] of Object.entries(c.rules ?? {})) {
+    if (!SEVERITIES.has(sev)) throw new UsageError(`${path}: rule ${id}: severity must be one of error, warning, info, off (got ${JSON.stringify(sev)})`);
+  }
+  return c;
+}

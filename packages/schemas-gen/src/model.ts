@@ -1,0 +1,94 @@
+// Reading API over generated schemas. No file system access: callers pass JSON they have read.
+export { diffCatalogs, formatDiff, type CatalogDiff, type DiffChange } from './diff.js';
+export { describe, describeJson, describeText, type DescribeJson } from './describe.js';
+export { ALLOY_KEYWORDS } from './keywords.js';
+export type * from './model-types.js';
+import type {
+  AttributeInfo, BlockInfo, BlockSchema, BodySchema, Catalog, ComponentInfo, ComponentSchema, PropertySchema, SchemaIndex,
+} from './model-types.js';
+
+/**
+ * Builds a catalog from an already-read index.json and a way to get each schema file's JSON:
+ * a map keyed by the index's `file` (e.g. `components/loki.write.json`) or a callback.
+ */
+export function loadCatalog(index: unknown, schemas: Record<string, unknown> | ((file: string) => unknown)): Catalog {
+  const idx = index as SchemaIndex;
+  if (!idx || typeof idx.version !== 'string' || !Array.isArray(idx.entries)) throw new Error('not a schema index (expected {version, entries})');
+  const byName = new Map(idx.entries.map((e) => [e.name, e]));
+  const read = typeof schemas === 'function' ? schemas : (f: string) => schemas[f];
+  const cache = new Map<string, ComponentSchema>();
+  const infos = new Map<string, ComponentInfo>();
+  const schema = (name: string) => {
+    const e = byName.get(name);
+    if (!e) return undefined;
+    if (!cache.has(name)) cache.set(name, read(e.file) as ComponentSchema);
+    return cache.get(name);
+  };
+  return {
+    version: idx.version,
+    index: idx,
+    schema,
+    info(name) {
+      if (!infos.has(name)) {
+        const s = schema(name);
+        if (!s) return undefined;
+        infos.set(name, componentInfo(s));
+      }
+      return infos.get(name);
+    },
+    componentNames: () => idx.entries.filter((e) => e.kind === 'component').map((e) => e.name),
+    blockNames: () => idx.entries.filter((e) => e.kind === 'config-block').map((e) => e.name),
+  };
+}
+
+/** Resolves a local `$ref` (`#/$defs/x`) against the schema's root. */
+export function resolveBody(root: ComponentSchema, body: BodySchema | undefined): BodySchema {
+  if (!body) return {};
+  if (body.$ref?.startsWith('#/$defs/')) return root.$defs?.[body.$ref.slice('#/$defs/'.length)] ?? {};
+  return body;
+}
+
+/** The body of a block property (items for repeatable blocks). */
+export function blockBody(root: ComponentSchema, b: BlockSchema): BodySchema {
+  return resolveBody(root, b['x-alloy-repeatable'] ? b.items : b);
+}
+
+export function isBlock(p: PropertySchema): p is BlockSchema {
+  return (p as BlockSchema)['x-alloy-kind'] === 'block';
+}
+
+/** Flattens a schema into attribute, block and export lists with paths from the component down. */
+export function componentInfo(root: ComponentSchema): ComponentInfo {
+  const attributes: AttributeInfo[] = [];
+  const blocks: BlockInfo[] = [];
+  const walk = (body: BodySchema, path: string[], refs: string[]) => {
+    const required = new Set(body.required ?? []);
+    for (const [name, p] of Object.entries(body.properties ?? {})) {
+      const here = [...path, name];
+      if (isBlock(p)) {
+        blocks.push({ path: here, required: required.has(name), repeatable: p['x-alloy-repeatable'], labelled: p['x-alloy-labelled'] });
+        const inner = p['x-alloy-repeatable'] ? p.items : p;
+        const ref = inner?.$ref;
+        if (ref && refs.includes(ref)) continue; // recursive block (stage.match inside stage.match)
+        walk(blockBody(root, p), here, ref ? [...refs, ref] : refs);
+      } else {
+        const a: AttributeInfo = { path: here, type: p['x-alloy-type'], required: required.has(name) };
+        if (p.default !== undefined) a.default = p.default;
+        if (p.enum) a.enum = p.enum;
+        attributes.push(a);
+      }
+    }
+  };
+  walk(resolveBody(root, root), [], root.$ref ? [root.$ref] : []);
+  const exports = Object.entries(root['x-alloy-exports'] ?? {}).map(([name, s]) => ({ name, type: s['x-alloy-type'] }));
+  return {
+    name: root['x-alloy-name'],
+    kind: root['x-alloy-kind'],
+    stability: root['x-alloy-stability'] ?? 'generally-available',
+    community: root['x-alloy-community'] ?? false,
+    docs: root['x-alloy-docs'],
+    attributes,
+    blocks,
+    exports,
+  };
+}

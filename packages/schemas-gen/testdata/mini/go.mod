@@ -1,0 +1,5 @@
+module example.com/mini
+
+go 1.22
+
+replace example.com/mini/syntax => ./syntax

@@ -1,0 +1,7 @@
+package demo
+
+import "example.com/mini/internal/component"
+
+func init() {
+	component.Register(component.Registration{Name: "demo.windows", Args: Small{}})
+}

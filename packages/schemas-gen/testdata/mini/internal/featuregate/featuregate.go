@@ -1,0 +1,10 @@
+package featuregate
+
+type Stability int
+
+const (
+	StabilityUndefined Stability = iota
+	StabilityExperimental
+	StabilityPublicPreview
+	StabilityGenerallyAvailable
+)

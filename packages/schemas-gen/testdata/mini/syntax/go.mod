@@ -1,0 +1,3 @@
+module example.com/mini/syntax
+
+go 1.22
