@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerDescribe } from './commands/describe.js';
 import { type Io, nodeIo, UsageError } from './io.js';
 import { version } from './version.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
   registerCheck(program, io, done);
+  registerDescribe(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

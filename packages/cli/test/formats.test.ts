@@ -25,7 +25,7 @@ describe('output formats', () => {
     const validate = ajv.compile(SARIF_SCHEMA);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const results = log.runs[0].results;
-    expect(results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['missing-required', 'syntax', 'unknown-attribute']);
+    expect(results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['missing-required', 'no-inputs', 'syntax', 'unknown-attribute']);
     const unknown = results.find((x: { ruleId: string }) => x.ruleId === 'unknown-attribute');
     expect(unknown.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'bad.alloy' }, region: { startLine: 3, startColumn: 5 } });
   });

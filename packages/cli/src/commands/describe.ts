@@ -1,0 +1,47 @@
+import { describe, diffCatalogs, formatDiff } from '@alloy-lint/schemas-gen';
+import type { Command } from 'commander';
+import { type Io, UsageError } from '../io.js';
+import { DEFAULT_ALLOY_VERSION, loadSchemaModel, schemaVersions } from '../schemas.js';
+
+function model(version: string) {
+  try {
+    return loadSchemaModel(version);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export function registerDescribe(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('describe')
+    .description('reference for components and config blocks: arguments, blocks, exports, defaults, stability')
+    .argument('[names...]', 'component or block names (all components when none)')
+    .option('--alloy-version <version>', 'Alloy release', DEFAULT_ALLOY_VERSION)
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((names: string[], opts: { alloyVersion: string; format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected text or json)`);
+      const catalog = model(opts.alloyVersion);
+      const unknown = names.filter((n) => !catalog.info(n));
+      if (unknown.length) throw new UsageError(`unknown component or block: ${unknown.join(', ')}`);
+      io.stdout(describe(catalog, names, opts.format));
+      done(0);
+    });
+
+  const schemas = program.command('schemas').description('the generated component schemas');
+  schemas
+    .command('list')
+    .description('Alloy releases with schemas')
+    .action(() => {
+      io.stdout(schemaVersions().join('\n') + '\n');
+      done(0);
+    });
+  schemas
+    .command('diff')
+    .description('what changed between two Alloy releases: components, arguments, types, defaults')
+    .argument('<from>', 'older release, e.g. v1.17.1')
+    .argument('<to>', 'newer release, e.g. v1.18.1')
+    .action((from: string, to: string) => {
+      io.stdout(formatDiff(diffCatalogs(model(from), model(to))));
+      done(0);
+    });
+}
