@@ -1,0 +1,134 @@
+// Injects one fault at a time into valid configs and checks that `alloy-lint check` catches it
+// at the right place: broken references, wrong capsule types, unknown and missing arguments,
+// component typos, cycles, wrong literal types and bad regular expressions.
+import { readdirSync, readFileSync } from 'node:fs';
+import { analyze, catalogFromJson, type AttrSpec, type BodySpec } from '@alloy-lint/analyzer';
+import { parse, type Block, type Stmt } from '@alloy-lint/parser';
+import { describe, expect, it } from 'vitest';
+
+const schemaDir = new URL('../schemas/v1.18.1/', import.meta.url);
+const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemaDir), 'utf8')), (f) =>
+  JSON.parse(readFileSync(new URL(f, schemaDir), 'utf8')),
+);
+
+const fixtureDirs = [new URL('../examples/', import.meta.url), new URL('./fixtures/valid/', import.meta.url)];
+const fixtures = fixtureDirs.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.alloy'))
+    .map((f) => ({ name: f, text: readFileSync(new URL(f, d), 'utf8') })),
+);
+
+interface Fault {
+  kind: string;
+  fixture: string;
+  text: string;
+  codes: string[];
+  start: number;
+  end: number;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+/** Replaces bytes [start, end) of `text`; offsets are byte offsets. */
+function splice(text: string, start: number, end: number, insert: string): string {
+  const b = enc.encode(text);
+  return dec.decode(b.subarray(0, start)) + insert + dec.decode(b.subarray(end));
+}
+
+const OTHER_CAPSULE: Record<string, string> = {
+  'capsule(loki.LogsReceiver)': 'otelcol.exporter.otlp.injected.input',
+  'capsule(otelcol.Consumer)': 'loki.write.injected.receiver',
+  'capsule(storage.Appendable)': 'loki.write.injected.receiver',
+};
+
+function faultsIn(fixture: string, text: string): Fault[] {
+  const out: Fault[] = [];
+  const add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number]) =>
+    out.push({ kind, fixture, text: splice(text, ...edit), codes, start: at[0], end: at[1] });
+  const { ast } = parse(text);
+  const analysis = analyze([{ name: fixture, text }], { catalog });
+  for (const top of ast.body) {
+    if (top.kind !== 'Block' || !top.label) continue;
+    const name = top.name.join('.');
+    const spec = catalog.component(name);
+    if (!spec?.args) continue;
+    add('component typo', ['unknown-component'], [top.start, top.nameSpan.end, name.slice(0, -1)], [top.start, top.nameSpan.end - 1]);
+    walkBody(top, spec.args, add);
+    const id = `${name}.${top.label}`;
+    for (const e of analysis.graph!.edges.filter((x) => x.from === id)) {
+      const parts = e.traversal.split('.');
+      const broken = [...parts.slice(0, -2), parts[parts.length - 2] + '_gone', parts[parts.length - 1]].join('.');
+      add('broken reference', ['unknown-reference'], [e.start, e.end, broken], [e.start, e.start + broken.length]);
+      const target = analysis.graph!.nodes.find((n) => n.id === e.to)!;
+      const type = catalog.component(target.name)?.exports.find((x) => x.name === parts[parts.length - 1])?.type ?? '';
+      if (OTHER_CAPSULE[type]) {
+        const other = OTHER_CAPSULE[type];
+        add('wrong capsule type', ['reference-type'], [e.start, e.end, other], [e.start, e.start + other.length]);
+      }
+      const own = spec.exports.find((x) => x.type === type);
+      if (own && type.startsWith('capsule(')) {
+        add('cycle', ['self-reference', 'cycle'], [e.start, e.end, `${id}.${own.name}`], [top.start, top.lcurly]);
+      }
+    }
+  }
+  return out;
+}
+
+type Add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number]) => void;
+
+function walkBody(b: Block, spec: BodySpec, add: Add): void {
+  if (spec.kind !== 'struct') return;
+  const fields = new Map(spec.fields.map((f) => [f.name, f]));
+  for (const s of b.body) {
+    const f = fields.get(s.kind === 'Block' ? s.name.join('.') : s.name.name);
+    if (!f) continue;
+    if (s.kind === 'Block' && f.kind === 'block') walkBody(s, f.body, add);
+    if (s.kind === 'Attribute' && f.kind === 'attr') attributeFaults(b, s, f, add);
+  }
+}
+
+function attributeFaults(parent: Block, s: Stmt & { kind: 'Attribute' }, f: AttrSpec, add: Add): void {
+  add('unknown argument', ['unknown-attribute'], [s.name.start, s.name.end, s.name.name + '_x'], [s.start, s.start + s.name.name.length + 2]);
+  if (f.required) add('missing required argument', ['missing-required'], [s.start, s.end, ''], [parent.start, parent.start + 1]);
+  const v = s.value;
+  if (v.kind === 'Literal') {
+    if (v.litKind === 'STRING' && (f.type === 'string' || f.type === 'duration') && !f.regex) {
+      add('wrong literal type', ['type'], [v.start, v.end, 'true'], [v.start, v.start + 4]);
+    } else if (v.litKind === 'BOOL' && f.type === 'bool') {
+      add('wrong literal type', ['type'], [v.start, v.end, '"yes"'], [v.start, v.start + 5]);
+    } else if ((v.litKind === 'NUMBER' || v.litKind === 'FLOAT') && f.type === 'number') {
+      add('wrong literal type', ['type'], [v.start, v.end, '"many"'], [v.start, v.start + 6]);
+    }
+    if (v.litKind === 'STRING' && f.regex) add('bad regex', ['invalid-regex'], [v.start, v.end, '"(unclosed"'], [v.start, v.start + 11]);
+  }
+}
+
+const overlaps = (a: [number, number], b: [number, number]) => a[0] < Math.max(b[1], b[0] + 1) && b[0] < Math.max(a[1], a[0] + 1);
+
+describe('fault injection', () => {
+  it('the fixtures are valid to begin with', () => {
+    for (const f of fixtures) {
+      const { diagnostics } = analyze([{ name: f.name, text: f.text }], { catalog });
+      expect(diagnostics.filter((d) => d.severity === 'error'), f.name).toEqual([]);
+    }
+  });
+
+  it('catches at least 98% of injected faults at the right range', () => {
+    const faults = fixtures.flatMap((f) => faultsIn(f.name, f.text));
+    const missed: string[] = [];
+    const kinds = new Map<string, [number, number]>();
+    for (const fault of faults) {
+      const { diagnostics } = analyze([{ name: fault.fixture, text: fault.text }], { catalog });
+      const hit = diagnostics.some((d) => fault.codes.includes(d.code) && overlaps([d.start, d.end], [fault.start, fault.end]));
+      const k = kinds.get(fault.kind) ?? [0, 0];
+      kinds.set(fault.kind, [k[0] + (hit ? 1 : 0), k[1] + 1]);
+      if (!hit) missed.push(`${fault.fixture}: ${fault.kind} at ${fault.start}: got ${diagnostics.map((d) => `${d.code}@${d.start}`).join(', ')}`);
+    }
+    const caught = faults.length - missed.length;
+    const summary = [...kinds].map(([k, [c, n]]) => `${k} ${c}/${n}`).join('; ');
+    console.log(`fault injection: ${caught}/${faults.length} caught (${((100 * caught) / faults.length).toFixed(1)}%): ${summary}`);
+    expect(kinds.size).toBe(8);
+    expect(faults.length).toBeGreaterThan(100);
+    expect(caught / faults.length, missed.join('\n')).toBeGreaterThanOrEqual(0.98);
+  });
+});
