@@ -9,6 +9,7 @@ export default defineConfig({
       '@alloy-lint/parser': pkg('parser'),
       '@alloy-lint/values': pkg('values'),
       '@alloy-lint/formatter': pkg('formatter'),
+      'prettier-plugin-alloy': pkg('prettier-plugin-alloy'),
       '@alloy-lint/analyzer': pkg('analyzer'),
       '@alloy-lint/schemas-gen': pkg('schemas-gen'),
     },

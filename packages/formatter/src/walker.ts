@@ -1,0 +1,331 @@
+/**
+ * Walks the AST and feeds the printer tokens, position hints and whitespace
+ * requests. Layout decisions that depend on the source (blank lines, which
+ * list elements start a new line, trailing commas) are made here from line
+ * numbers, using Alloy's notion of where a node starts and ends.
+ */
+import type * as ast from '@alloy-lint/parser';
+import { goQuote, type SourceFile } from '@alloy-lint/parser';
+import { Ws } from './layout.js';
+import { LineLocator } from './lines.js';
+import type { LastTok, Printer } from './printer.js';
+
+/** Offset of the first byte of a node, as Alloy computes it. */
+function startOf(n: ast.Stmt | ast.Expr): number {
+  switch (n.kind) {
+    case 'Attribute':
+      return n.name.start;
+    case 'Block':
+      return n.nameSpan.start;
+    case 'Access':
+    case 'Index':
+    case 'Call':
+      return startOf(n.value);
+    case 'Unary':
+      return n.opPos;
+    case 'Binary':
+      return startOf(n.left);
+    case 'Array':
+      return n.lbrack;
+    case 'Object':
+      return n.lcurly;
+    case 'Paren':
+      return n.lparen;
+    default:
+      return n.start;
+  }
+}
+
+/**
+ * Offset of the last byte of a node, as Alloy computes it. Alloy adds the
+ * length of an identifier's or literal's text to its start; in a file that
+ * parsed, that text is exactly the source bytes, so `end - 1` is the same.
+ */
+function endOf(n: ast.Stmt | ast.Expr): number {
+  switch (n.kind) {
+    case 'Attribute':
+      return endOf(n.value);
+    case 'Block':
+      return n.rcurly;
+    case 'Identifier':
+    case 'Literal':
+      return n.end - 1;
+    case 'Array':
+      return n.rbrack;
+    case 'Object':
+      return n.rcurly;
+    case 'Access':
+      return n.name.end - 1;
+    case 'Index':
+      return n.rbrack;
+    case 'Call':
+      return n.rparen;
+    case 'Unary':
+      return endOf(n.value);
+    case 'Binary':
+      return endOf(n.right);
+    case 'Paren':
+      return n.rparen;
+    default:
+      return n.end - 1;
+  }
+}
+
+/**
+ * Last byte of an object key as Alloy computes it: from the key's text, which
+ * for a quoted key lacks the two one-byte quotes.
+ */
+function keyEnd(f: ast.ObjectField): number {
+  return f.name.end - (f.quoted ? 3 : 1);
+}
+
+function blockName(name: string[]): string {
+  return name.length === 1 ? name[0] : name.length === 2 ? name[0] + '.' + name[1] : name.join('.');
+}
+
+/** Go's `%q` of a string; plain printable ASCII needs no escaping. */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return goQuote(s);
+  }
+  return '"' + s + '"';
+}
+
+const LIT_TOK: Record<ast.LiteralKind, LastTok> = {
+  STRING: 'STRING',
+  NUMBER: 'NUMBER',
+  FLOAT: 'FLOAT',
+  BOOL: 'BOOL',
+  NULL: 'NULL',
+};
+
+export class Walker {
+  private readonly lines: LineLocator;
+
+  constructor(
+    private readonly p: Printer,
+    src: SourceFile,
+  ) {
+    this.lines = new LineLocator(src);
+  }
+
+  private line(offset: number): number {
+    return this.lines.lineOf(offset);
+  }
+
+  private differentLines(a: number, b: number): boolean {
+    return this.line(a) !== this.line(b);
+  }
+
+  private nodeLines(n: ast.Stmt | ast.Expr): number {
+    return this.line(endOf(n)) - this.line(startOf(n)) + 1;
+  }
+
+  walkFile(f: ast.File): void {
+    this.p.setComments(f.comments);
+    this.walkStmts(f.body);
+  }
+
+  private walkStmts(ss: ast.Stmt[]): void {
+    const p = this.p;
+    for (let i = 0; i < ss.length; i++) {
+      const s = ss[i];
+      if (i > 0) {
+        // A block always gets a blank line before it; anything else keeps one
+        // if the source had one.
+        if (s.kind === 'Block' || this.line(startOf(s)) - this.line(endOf(ss[i - 1])) > 1) p.space(Ws.Formfeed);
+      }
+      if (s.kind === 'Block') this.walkBlock(s);
+      else this.walkAttribute(s);
+      // A statement over several lines ends the alignment run.
+      p.space(this.nodeLines(s) > 1 ? Ws.Formfeed : Ws.Newline);
+    }
+  }
+
+  private walkAttribute(s: ast.Attribute): void {
+    const p = this.p;
+    p.at(s.name.start);
+    p.text(s.name.name, 'IDENT');
+    p.space(Ws.VTab);
+    p.token('=');
+    p.space(Ws.Blank);
+    this.walkExpr(s.value);
+  }
+
+  private walkBlock(s: ast.Block): void {
+    const p = this.p;
+    p.at(s.nameSpan.start);
+    p.text(blockName(s.name), 'IDENT');
+    if (s.label !== '') {
+      p.space(Ws.Blank);
+      p.at(s.labelSpan!.start);
+      p.text(quote(s.label), 'STRING');
+    }
+    p.space(Ws.Blank);
+    p.at(s.lcurly);
+    p.token('{');
+    p.space(Ws.Indent);
+    if (s.body.length > 0) {
+      p.space(Ws.Formfeed);
+      this.walkStmts(s.body);
+    } else {
+      p.space(Ws.Blank);
+    }
+    p.space(Ws.Unindent);
+    p.at(s.rcurly);
+    p.token('}');
+  }
+
+  private walkExpr(e: ast.Expr): void {
+    const p = this.p;
+    switch (e.kind) {
+      case 'Literal':
+        p.at(e.start);
+        p.text(e.raw, LIT_TOK[e.litKind]);
+        break;
+      case 'Array':
+        this.walkArray(e);
+        break;
+      case 'Object':
+        this.walkObject(e);
+        break;
+      case 'Identifier':
+        p.at(e.start);
+        p.text(e.name, 'IDENT');
+        break;
+      case 'Access':
+        this.walkExpr(e.value);
+        p.token('.');
+        p.text(e.name.name, 'IDENT');
+        break;
+      case 'Index':
+        this.walkExpr(e.value);
+        p.at(e.lbrack);
+        p.token('[');
+        this.walkExpr(e.index);
+        p.at(e.rbrack);
+        p.token(']');
+        break;
+      case 'Call':
+        this.walkCall(e);
+        break;
+      case 'Unary':
+        p.at(e.opPos);
+        p.token(e.op);
+        this.walkExpr(e.value);
+        break;
+      case 'Binary':
+        this.walkExpr(e.left);
+        p.space(Ws.Blank);
+        p.at(e.opPos);
+        p.token(e.op, e.op === '/' ? 'DIV' : 'OP');
+        p.space(Ws.Blank);
+        this.walkExpr(e.right);
+        break;
+      case 'Paren':
+        p.token('(');
+        this.walkExpr(e.inner);
+        p.token(')');
+        break;
+      case 'Bad':
+        break;
+    }
+  }
+
+  private walkArray(e: ast.ArrayExpr): void {
+    const p = this.p;
+    p.at(e.lbrack);
+    p.token('[');
+    let prev = e.lbrack;
+    const n = e.elements.length;
+    for (let i = 0; i < n; i++) {
+      const el = e.elements[i];
+      let newline = false;
+      if (this.differentLines(prev, startOf(el))) {
+        // The indent is queued first: a comment flushed at the line break then gets it as well.
+        p.space(Ws.Indent);
+        p.space(Ws.Formfeed);
+        newline = true;
+      } else if (i > 0) {
+        p.space(Ws.Blank);
+      }
+      prev = endOf(el);
+      this.walkExpr(el);
+      if (i + 1 < n) p.token(',');
+      if (newline) p.space(Ws.Unindent);
+    }
+    if (n > 0 && this.differentLines(prev, e.rbrack)) {
+      p.token(',');
+      p.space(Ws.Indent);
+      p.space(Ws.Formfeed);
+      p.space(Ws.Unindent);
+    }
+    p.at(e.rbrack);
+    p.token(']');
+  }
+
+  private walkObject(e: ast.ObjectExpr): void {
+    const p = this.p;
+    p.at(e.lcurly);
+    p.token('{');
+    p.space(Ws.Indent);
+    let prev = e.lcurly;
+    const n = e.fields.length;
+    for (let i = 0; i < n; i++) {
+      const f = e.fields[i];
+      if (this.differentLines(prev, f.name.start)) {
+        // Keep aligning `=` unless the previous value spanned several lines.
+        p.space(i > 0 && this.nodeLines(e.fields[i - 1].value) === 1 ? Ws.Newline : Ws.Formfeed);
+      } else if (i > 0) {
+        p.space(Ws.Blank);
+      }
+      prev = keyEnd(f);
+      p.at(f.name.start);
+      if (f.quoted) p.text(quote(f.name.name), 'STRING');
+      else p.text(f.name.name, 'IDENT');
+      p.space(Ws.VTab);
+      p.token('=');
+      p.space(Ws.Blank);
+      this.walkExpr(f.value);
+      if (i + 1 < n) p.token(',');
+    }
+    if (n > 0 && this.differentLines(prev, e.rcurly)) {
+      p.token(',');
+      p.space(Ws.Formfeed);
+    }
+    p.space(Ws.Unindent);
+    p.at(e.rcurly);
+    p.token('}');
+  }
+
+  private walkCall(e: ast.CallExpr): void {
+    const p = this.p;
+    this.walkExpr(e.value);
+    p.token('(');
+    let prev = e.lparen;
+    const n = e.args.length;
+    for (let i = 0; i < n; i++) {
+      const arg = e.args[i];
+      let newline = false;
+      if (this.differentLines(prev, startOf(arg))) {
+        p.space(Ws.Formfeed);
+        p.space(Ws.Indent);
+        newline = true;
+      }
+      this.walkExpr(arg);
+      prev = endOf(arg);
+      if (i + 1 < n) {
+        p.token(',');
+        p.space(Ws.Blank);
+      }
+      if (newline) p.space(Ws.Unindent);
+    }
+    // An empty call with `)` on a later line also gets the comma, as in Alloy.
+    if (this.differentLines(prev, e.rparen)) {
+      p.token(',');
+      p.space(Ws.Formfeed);
+    }
+    p.token(')');
+  }
+}
