@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerDescribe } from './commands/describe.js';
+import { registerFmt } from './commands/fmt.js';
 import { type Io, nodeIo, UsageError } from './io.js';
 import { version } from './version.js';
 
@@ -18,6 +19,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
   registerCheck(program, io, done);
+  registerFmt(program, io, done);
   registerDescribe(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,1 +1,39 @@
-export {};
+// @alloy-lint/values: Alloy's value model, expression evaluation, conversions,
+// standard library and static typing (Alloy v1.18.1 semantics).
+
+export * from './value.js';
+export { evaluate, evaluateText, formatEvalError, type EvalOptions, type EvalResult, type Scope, type TextEvalResult } from './evaluate.js';
+export type { EvalError } from './diagnostic.js';
+export { decode, decodeAny, convertValue, parseGoType, goTypeString, alloyTypeOf, zeroValue, bytesToString, T, type GoType } from './convert.js';
+export { binaryOp, unaryOp, valuesEqual, allowedTypes } from './ops.js';
+export { printValue, printKey } from './print-value.js';
+export { printExpr } from './print-expr.js';
+export { numberToString, toInt64, toUint64, toFloat64 } from './numbers.js';
+export { formatFloat } from './strconv.js';
+export { parseDuration, formatDuration } from './duration.js';
+export { unquote, literalValue } from './literal.js';
+export { sprintf } from './gofmt.js';
+export { jsonDecode } from './gojson.js';
+export { jsonEncode } from './gojson-encode.js';
+export { yamlDecode } from './goyaml.js';
+export {
+  stdlibLookup,
+  isStdlibIdentifier,
+  STDLIB_IDENTIFIERS,
+  DEPRECATED_IDENTIFIERS,
+  EXPERIMENTAL_IDENTIFIERS,
+  type Constants,
+} from './stdlib.js';
+export { failureMessage, isFailure, type Failure } from './errors.js';
+export {
+  typeOf,
+  typeOfValue,
+  joinTypes,
+  staticTypeName,
+  isConstant,
+  constantFold,
+  ANY,
+  type StaticType,
+  type TypeEnv,
+  type FoldOptions,
+} from './types.js';

@@ -1,0 +1,287 @@
+// Go's encoding/json Unmarshal into interface{}: numbers become float64, and
+// syntax errors carry Go's messages.
+
+import { goQuote } from '@alloy-lint/parser';
+import { GoError } from './gostrings.js';
+import { utf8Bytes, utf8Decode } from './utf8.js';
+import { NULL, array, bool, float64, int64, object, string, type Value } from './value.js';
+
+/** Go's quoteChar for syntax error messages (a byte shown as the rune of the same number). */
+function quoteChar(c: number): string {
+  if (c === 0x27) return `'\\''`;
+  if (c === 0x22) return `'"'`;
+  return `'${goQuote(String.fromCharCode(c)).slice(1, -1)}'`;
+}
+
+class Syntax {
+  constructor(readonly message: string) {}
+}
+
+/** Parses JSON text like Go's json.Unmarshal into `any`. Throws GoError. */
+export function jsonDecode(text: string, ints = false): Value {
+  const b = utf8Bytes(text);
+  const p = new JsonParser(b, ints);
+  try {
+    p.ws();
+    if (p.i >= b.length) throw new Syntax('unexpected end of JSON input');
+    const v = p.value();
+    p.ws();
+    if (p.i < b.length) throw new Syntax(`invalid character ${quoteChar(b[p.i])} after top-level value`);
+    if (p.rangeError) throw new GoError(`json: cannot unmarshal number ${p.rangeError} into Go value of type float64`);
+    return v;
+  } catch (e) {
+    if (e instanceof Syntax) throw new GoError(e.message);
+    throw e;
+  }
+}
+
+class JsonParser {
+  i = 0;
+  rangeError: string | undefined;
+  constructor(
+    readonly b: Uint8Array,
+    readonly ints = false,
+  ) {}
+
+  ws(): void {
+    const b = this.b;
+    while (this.i < b.length) {
+      const c = b[this.i];
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) this.i++;
+      else break;
+    }
+  }
+
+  private eof(): never {
+    throw new Syntax('unexpected end of JSON input');
+  }
+
+  private bad(c: number, ctx: string): never {
+    throw new Syntax(`invalid character ${quoteChar(c)} ${ctx}`);
+  }
+
+  value(): Value {
+    const b = this.b;
+    if (this.i >= b.length) this.eof();
+    const c = b[this.i];
+    switch (c) {
+      case 0x7b:
+        return this.object();
+      case 0x5b:
+        return this.array();
+      case 0x22:
+        return string(this.string());
+      case 0x74:
+        this.literal('true');
+        return bool(true);
+      case 0x66:
+        this.literal('false');
+        return bool(false);
+      case 0x6e:
+        this.literal('null');
+        return NULL;
+      default:
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+        this.bad(c, 'looking for beginning of value');
+    }
+  }
+
+  private literal(word: string): void {
+    const b = this.b;
+    this.i++;
+    for (let k = 1; k < word.length; k++) {
+      if (this.i >= b.length) this.eof();
+      if (b[this.i] !== word.charCodeAt(k)) this.bad(b[this.i], `in literal ${word} (expecting ${quoteChar(word.charCodeAt(k))})`);
+      this.i++;
+    }
+  }
+
+  private number(): Value {
+    const b = this.b;
+    const start = this.i;
+    const digit = (c: number) => c >= 0x30 && c <= 0x39;
+    if (b[this.i] === 0x2d) {
+      this.i++;
+      if (this.i >= b.length) this.eof();
+      if (!digit(b[this.i])) this.bad(b[this.i], 'in numeric literal');
+    }
+    if (b[this.i] === 0x30) this.i++;
+    else while (this.i < b.length && digit(b[this.i])) this.i++;
+    if (this.i < b.length && b[this.i] === 0x2e) {
+      this.i++;
+      if (this.i >= b.length) this.eof();
+      if (!digit(b[this.i])) this.bad(b[this.i], 'after decimal point in numeric literal');
+      while (this.i < b.length && digit(b[this.i])) this.i++;
+    }
+    if (this.i < b.length && (b[this.i] === 0x65 || b[this.i] === 0x45)) {
+      this.i++;
+      if (this.i < b.length && (b[this.i] === 0x2b || b[this.i] === 0x2d)) this.i++;
+      if (this.i >= b.length) this.eof();
+      if (!digit(b[this.i])) this.bad(b[this.i], 'in exponent of numeric literal');
+      while (this.i < b.length && digit(b[this.i])) this.i++;
+    }
+    const lit = utf8Decode(b.subarray(start, this.i));
+    if (this.ints && /^-?\d+$/.test(lit)) {
+      const n = BigInt(lit);
+      if (n >= -(1n << 63n) && n < 1n << 63n) return int64(n);
+    }
+    const f = Number(lit);
+    if (!Number.isFinite(f)) {
+      this.rangeError ??= lit;
+      return float64(0);
+    }
+    return float64(f);
+  }
+
+  private string(): string {
+    const b = this.b;
+    this.i++;
+    let plainStart = this.i;
+    let pieces = '';
+    const flush = () => {
+      if (plainStart < this.i) pieces += utf8Decode(b.subarray(plainStart, this.i));
+    };
+    for (;;) {
+      if (this.i >= b.length) this.eof();
+      const c = b[this.i];
+      if (c === 0x22) {
+        flush();
+        this.i++;
+        return pieces;
+      }
+      if (c < 0x20) this.bad(c, 'in string literal');
+      if (c !== 0x5c) {
+        this.i++;
+        continue;
+      }
+      flush();
+      this.i++;
+      if (this.i >= b.length) this.eof();
+      const e = b[this.i];
+      this.i++;
+      switch (e) {
+        case 0x22:
+        case 0x5c:
+        case 0x2f:
+          pieces += String.fromCharCode(e);
+          break;
+        case 0x62:
+          pieces += '\b';
+          break;
+        case 0x66:
+          pieces += '\f';
+          break;
+        case 0x6e:
+          pieces += '\n';
+          break;
+        case 0x72:
+          pieces += '\r';
+          break;
+        case 0x74:
+          pieces += '\t';
+          break;
+        case 0x75: {
+          let r = this.hex4();
+          if (r >= 0xd800 && r < 0xdc00) {
+            // A surrogate pair, if the next escape completes it.
+            if (b[this.i] === 0x5c && b[this.i + 1] === 0x75) {
+              const save = this.i;
+              this.i += 2;
+              const r2 = this.hex4();
+              if (r2 >= 0xdc00 && r2 < 0xe000) {
+                pieces += String.fromCodePoint(((r - 0xd800) << 10) + (r2 - 0xdc00) + 0x10000);
+                break;
+              }
+              this.i = save;
+            }
+            r = 0xfffd;
+          } else if (r >= 0xdc00 && r < 0xe000) r = 0xfffd;
+          pieces += String.fromCharCode(r);
+          break;
+        }
+        default:
+          this.bad(e, 'in string escape code');
+      }
+      plainStart = this.i;
+    }
+  }
+
+  private hex4(): number {
+    const b = this.b;
+    let r = 0;
+    for (let k = 0; k < 4; k++) {
+      if (this.i >= b.length) this.eof();
+      const c = b[this.i];
+      const d = c >= 0x30 && c <= 0x39 ? c - 48 : c >= 0x61 && c <= 0x66 ? c - 87 : c >= 0x41 && c <= 0x46 ? c - 55 : -1;
+      if (d < 0) this.bad(c, 'in \\u hexadecimal character escape');
+      r = r * 16 + d;
+      this.i++;
+    }
+    return r;
+  }
+
+  private array(): Value {
+    const b = this.b;
+    this.i++;
+    const items: Value[] = [];
+    this.ws();
+    if (this.i >= b.length) this.eof();
+    if (b[this.i] === 0x5d) {
+      this.i++;
+      return array(items, '[]interface {}');
+    }
+    for (;;) {
+      this.ws();
+      items.push(this.value());
+      this.ws();
+      if (this.i >= b.length) this.eof();
+      const c = b[this.i];
+      if (c === 0x2c) {
+        this.i++;
+        continue;
+      }
+      if (c === 0x5d) {
+        this.i++;
+        return array(items, '[]interface {}');
+      }
+      this.bad(c, 'after array element');
+    }
+  }
+
+  private object(): Value {
+    const b = this.b;
+    this.i++;
+    const fields = new Map<string, Value>();
+    this.ws();
+    if (this.i >= b.length) this.eof();
+    if (b[this.i] === 0x7d) {
+      this.i++;
+      return object(fields);
+    }
+    for (;;) {
+      this.ws();
+      if (this.i >= b.length) this.eof();
+      if (b[this.i] !== 0x22) this.bad(b[this.i], 'looking for beginning of object key string');
+      const key = this.string();
+      this.ws();
+      if (this.i >= b.length) this.eof();
+      if (b[this.i] !== 0x3a) this.bad(b[this.i], 'after object key');
+      this.i++;
+      this.ws();
+      fields.set(key, this.value());
+      this.ws();
+      if (this.i >= b.length) this.eof();
+      const c = b[this.i];
+      if (c === 0x2c) {
+        this.i++;
+        continue;
+      }
+      if (c === 0x7d) {
+        this.i++;
+        return object(fields);
+      }
+      this.bad(c, 'after object key:value pair');
+    }
+  }
+}
+
