@@ -12,6 +12,8 @@ export default defineConfig({
       'prettier-plugin-alloy': pkg('prettier-plugin-alloy'),
       '@alloy-lint/analyzer': pkg('analyzer'),
       '@alloy-lint/schemas-gen': pkg('schemas-gen'),
+      '@alloy-lint/runtime': pkg('runtime'),
+      '@alloy-lint/graph': pkg('graph'),
     },
   },
   test: {
