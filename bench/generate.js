@@ -12,7 +12,7 @@ const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 
 function componentBlock(r, i) {
   const name = `svc_${i}`;
-  switch (i % 5) {
+  switch (i % 6) {
     case 0:
       return [
         `discovery.kubernetes "${name}" {`,
@@ -46,6 +46,13 @@ function componentBlock(r, i) {
       ];
     case 2:
       return [
+        `loki.source.kubernetes "${name}" {`,
+        `  targets    = discovery.relabel.svc_${i - 1}.output`,
+        `  forward_to = [loki.process.svc_${i + 1}.receiver]`,
+        `}`,
+      ];
+    case 3:
+      return [
         `loki.process "${name}" {`,
         `  forward_to = [loki.write.svc_${i + 2}.receiver]`,
         ``,
@@ -61,10 +68,10 @@ function componentBlock(r, i) {
         `  }`,
         `}`,
       ];
-    case 3:
+    case 4:
       return [
         `prometheus.scrape "${name}" {`,
-        `  targets         = discovery.relabel.svc_${i - 2}.output`,
+        `  targets         = discovery.relabel.svc_${i - 3}.output`,
         `  forward_to      = [prometheus.remote_write.default.receiver]`,
         `  scrape_interval = "${pick(r, ['15s', '30s', '1m'])}"`,
         `  job_name        = "${name}" + "-" + string.to_lower(sys.env("CLUSTER"))`,
@@ -96,8 +103,21 @@ function componentBlock(r, i) {
 /** Returns an Alloy config of about `lines` lines. */
 export function generateConfig(lines = 10000, seed = 42) {
   const r = rng(seed);
-  const out = ['// Generated benchmark config.', 'logging {', '  level  = "info"', '  format = "logfmt"', '}', ''];
-  for (let i = 0; out.length < lines; i++) {
+  const out = [
+    '// Generated benchmark config.',
+    'logging {',
+    '  level  = "info"',
+    '  format = "logfmt"',
+    '}',
+    '',
+    'prometheus.remote_write "default" {',
+    '  endpoint {',
+    '    url = "http://mimir:8080/api/v1/push"',
+    '  }',
+    '}',
+    '',
+  ];
+  for (let i = 0; out.length < lines || i % 6 !== 0; i++) {
     out.push(...componentBlock(r, i), '');
   }
   return out.join('\n') + '\n';

@@ -9,8 +9,17 @@ export interface LiteralProblem {
 
 type Base = 'string' | 'number' | 'bool' | 'array' | 'object' | 'capsule' | 'any';
 
+const baseCache = new Map<string, Base>();
+const elementCache = new Map<string, string>();
+
 /** The Alloy value type a schema type decodes from. */
 export function baseType(type: string): Base {
+  let b = baseCache.get(type);
+  if (b === undefined) baseCache.set(type, (b = computeBase(type)));
+  return b;
+}
+
+function computeBase(type: string): Base {
   if (type === 'string' || type === 'duration') return 'string';
   if (type === 'number') return 'number';
   if (type === 'bool') return 'bool';
@@ -22,8 +31,12 @@ export function baseType(type: string): Base {
 
 /** Element type of `list(T)` / `map(T)`, or `any`. */
 export function elementType(type: string): string {
-  const m = /^(?:list|map)\((.*)\)$/.exec(type);
-  return m ? m[1] : 'any';
+  let e = elementCache.get(type);
+  if (e === undefined) {
+    const m = /^(?:list|map)\((.*)\)$/.exec(type);
+    elementCache.set(type, (e = m ? m[1] : 'any'));
+  }
+  return e;
 }
 
 function literalType(l: Literal): string {

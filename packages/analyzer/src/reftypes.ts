@@ -1,7 +1,5 @@
-import type { Attribute, Block, Expr } from '@alloy-lint/parser';
+import type { Attribute, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
-import type { AttrSpec, BlockSpec, BodySpec } from './schema.js';
-import { traversalsFromExpr, traversalText } from './traversal.js';
 
 /** Finds the type of a reference such as `loki.write.default.receiver`, if it is known. */
 export type ExportTypeOf = (traversal: string) => { type: string; component: string } | undefined;
@@ -27,34 +25,15 @@ export function assignable(from: string, to: string): boolean {
 
 const isPrimitive = (t: string) => t === 'string' || t === 'number' || t === 'bool' || t === 'duration';
 
-/**
- * Checks references whose types are known against the attribute they are
- * assigned to: a `loki.LogsReceiver` is not an `otelcol.Consumer`.
- */
-export function checkReferenceTypes(file: string, b: Block, spec: BodySpec, typeOf: ExportTypeOf): FileDiagnostic[] {
-  if (spec.kind !== 'struct') return [];
-  const out: FileDiagnostic[] = [];
-  const fields = new Map(spec.fields.map((f) => [f.name, f]));
-  for (const s of b.body) {
-    const f = fields.get(s.kind === 'Block' ? s.name.join('.') : s.name.name);
-    if (!f) continue;
-    if (s.kind === 'Block' && f.kind === 'block') out.push(...checkReferenceTypes(file, s, (f as BlockSpec).body, typeOf));
-    else if (s.kind === 'Attribute' && f.kind === 'attr') out.push(...checkValue(file, s, s.value, (f as AttrSpec).type, typeOf));
-  }
-  return out;
-}
-
-function checkValue(file: string, a: Attribute, e: Expr, want: string, typeOf: ExportTypeOf): FileDiagnostic[] {
+/** Checks the references inside one attribute value against the attribute's type. */
+export function checkValue(file: string, a: Attribute, e: Expr, want: string, typeOf: ExportTypeOf): FileDiagnostic[] {
   if (e.kind === 'Array') {
     const el = inner(want, 'list');
     return el === undefined ? [] : e.elements.flatMap((x) => checkValue(file, a, x, el, typeOf));
   }
   if (e.kind !== 'Access') return [];
-  const ts = traversalsFromExpr(e);
-  if (ts.length !== 1) return [];
-  const t = ts[0];
-  if (t[t.length - 1].end !== e.end || t[0].start !== e.start) return [];
-  const text = traversalText(t);
+  const text = chainText(e);
+  if (text === undefined) return [];
   const got = typeOf(text);
   if (!got || assignable(got.type, want)) return [];
   return [
@@ -66,4 +45,17 @@ function checkValue(file: string, a: Attribute, e: Expr, want: string, typeOf: E
       e.end - 1,
     ),
   ];
+}
+
+/** `a.b.c` for a plain chain of field accesses on an identifier, else undefined. */
+function chainText(e: Expr): string | undefined {
+  const parts: string[] = [];
+  let cur: Expr = e;
+  while (cur.kind === 'Access') {
+    parts.push(cur.name.name);
+    cur = cur.value;
+  }
+  if (cur.kind !== 'Identifier') return undefined;
+  parts.push(cur.name);
+  return parts.reverse().join('.');
 }

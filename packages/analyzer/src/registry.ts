@@ -29,7 +29,8 @@ export class Registry {
   }
 
   get(name: string): Lookup {
-    const first = name.split('.')[0];
+    const dot = name.indexOf('.');
+    const first = dot === -1 ? name : name.slice(0, dot);
     const own = this.custom.has(first);
     if (own) return { ok: true, spec: this.custom.get(first) };
     // A child registry falls back to its parent, which checks its own custom components.

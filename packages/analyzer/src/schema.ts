@@ -54,6 +54,10 @@ export interface BodySpec {
   kind: 'struct' | 'map' | 'any';
   /** Fields in declaration order (the order Alloy reports missing ones). */
   fields: (AttrSpec | BlockSpec)[];
+  /** Fields by name, built on first use. */
+  index?: Map<string, AttrSpec | BlockSpec>;
+  /** The required fields, built on first use. */
+  requiredFields?: (AttrSpec | BlockSpec)[];
 }
 
 export interface ComponentSpec {
@@ -76,3 +80,13 @@ export interface ComponentCatalog {
 }
 
 export const ANY_BODY: BodySpec = { kind: 'any', fields: [] };
+
+/** The fields of a body by name (built once per body, kept on it). */
+export function fieldsOf(spec: BodySpec): Map<string, AttrSpec | BlockSpec> {
+  return (spec.index ??= new Map(spec.fields.map((f) => [f.name, f])));
+}
+
+/** The required fields of a body, in declaration order (built once per body). */
+export function requiredOf(spec: BodySpec): (AttrSpec | BlockSpec)[] {
+  return (spec.requiredFields ??= spec.fields.filter((f) => f.required));
+}

@@ -11,10 +11,13 @@ export const traversalText = (t: Traversal) => t.map((i) => i.name).join('.');
  * searched separately.
  */
 export function traversalsFromBody(body: Stmt[]): Traversal[] {
-  const w = new Walker();
+  const w = shared;
+  w.out = [];
   for (const s of body) w.stmt(s);
   w.flush();
-  return w.out;
+  const out = w.out;
+  w.out = [];
+  return out;
 }
 
 export function traversalsFromExpr(e: Expr): Traversal[] {
@@ -45,7 +48,7 @@ class Walker {
       case 'Identifier':
         this.flush();
         this.building = true;
-        this.current = [{ name: e.name, start: e.start, end: e.end }];
+        this.current = [e];
         return;
       case 'Access':
         this.expr(e.value);
@@ -82,3 +85,5 @@ class Walker {
     }
   }
 }
+
+const shared = new Walker();

@@ -2,14 +2,21 @@ import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { RE2JS } from 're2js';
 import { checkLiteral, stringValue } from './literal.js';
+import { checkValue, type ExportTypeOf } from './reftypes.js';
 import { closest } from './suggest.js';
-import type { AttrSpec, BlockSpec, BodySpec, TextRule } from './schema.js';
+import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
 
-const nameOf = (b: Block) => b.name.join('.');
+/** `a.b.c` of a block. */
+export const nameOf = (b: Block): string => b.fullName;
+
+const EMPTY: FileDiagnostic[] = [];
+const NO_COUNTS: Map<string, number> = new Map();
 
 export interface TypecheckOptions {
   /** Only the checks `alloy validate` runs. */
   parity?: boolean;
+  /** Types of references to component exports; enables reference type checks. */
+  typeOf?: ExportTypeOf;
 }
 
 /**
@@ -17,24 +24,31 @@ export interface TypecheckOptions {
  * evaluating anything: known names, attribute versus block, counts, required
  * fields, and the types of literal values.
  */
-export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: TypecheckOptions = {}): FileDiagnostic[] {
-  const out: FileDiagnostic[] = [];
+export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: TypecheckOptions = {}, out: FileDiagnostic[] = []): FileDiagnostic[] {
   if (spec.kind === 'any') return out;
   if (spec.kind === 'map') {
     if (b.label !== '') out.push(diag(file, 'block-label', `block ${JSON.stringify(nameOf(b))} requires empty label`, b.start, b.lcurly));
     return out;
   }
-  const lookup = new Map(spec.fields.map((f) => [f.name, f]));
-  const counts = new Map<string, number>();
-  for (const s of b.body) if (s.kind === 'Block') counts.set(nameOf(s), (counts.get(nameOf(s)) ?? 0) + 1);
+  const lookup = fieldsOf(spec);
+  let counts = NO_COUNTS;
+  for (const s of b.body) {
+    if (s.kind !== 'Block') continue;
+    if (counts === NO_COUNTS) counts = new Map();
+    const n = nameOf(s);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
   const seen = new Set<string>();
   for (const s of b.body) {
-    const found = s.kind === 'Block' ? checkChildBlock(file, s, lookup.get(nameOf(s)), counts, opts) : checkAttr(file, s, lookup.get(s.name.name), seen, opts);
-    for (const d of found) if (d.code === 'unknown-attribute' || d.code === 'unknown-block') suggest(d, s, spec);
-    out.push(...found);
+    const before = out.length;
+    if (s.kind === 'Block') checkChildBlock(file, s, lookup.get(nameOf(s)), counts, opts, out);
+    else checkAttr(file, s, lookup.get(s.name.name), seen, opts, out);
+    for (let i = before; i < out.length; i++) {
+      const d = out[i];
+      if (d.code === 'unknown-attribute' || d.code === 'unknown-block') suggest(d, s, spec);
+    }
   }
-  for (const f of spec.fields) {
-    if (!f.required) continue;
+  for (const f of requiredOf(spec)) {
     if (f.kind === 'attr' && !seen.has(f.name)) {
       out.push(diag(file, 'missing-required', `missing required attribute ${JSON.stringify(f.name)}`, b.start, b.rcurly));
     } else if (f.kind === 'block' && !counts.has(f.name)) {
@@ -44,50 +58,67 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
   return out;
 }
 
-function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, counts: Map<string, number>, opts: TypecheckOptions): FileDiagnostic[] {
+function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, counts: Map<string, number>, opts: TypecheckOptions, out: FileDiagnostic[]): void {
   const name = nameOf(b);
   const last = b.rcurly;
-  if (!spec) return [diag(file, 'unknown-block', `unrecognized block name ${JSON.stringify(name)}`, b.start, last)];
-  if (spec.kind === 'attr') return [diag(file, 'attr-as-block', `${JSON.stringify(name)} must be an attribute, but is used as a block`, b.start, last)];
-  const n = counts.get(name) ?? 0;
-  if (typeof spec.count === 'number' && spec.count !== n) {
-    return [diag(file, 'block-count', `block ${JSON.stringify(name)} must be specified exactly ${spec.count} times, but was specified ${n} times`, b.start, last)];
+  if (!spec) {
+    out.push(diag(file, 'unknown-block', `unrecognized block name ${JSON.stringify(name)}`, b.start, last));
+  } else if (spec.kind === 'attr') {
+    out.push(diag(file, 'attr-as-block', `${JSON.stringify(name)} must be an attribute, but is used as a block`, b.start, last));
+  } else {
+    const n = counts.get(name) ?? 0;
+    if (typeof spec.count === 'number' && spec.count !== n) {
+      out.push(diag(file, 'block-count', `block ${JSON.stringify(name)} must be specified exactly ${spec.count} times, but was specified ${n} times`, b.start, last));
+    } else if (spec.count === 'one' && n > 1) {
+      out.push(diag(file, 'duplicate-block', `block ${JSON.stringify(name)} may only be specified once`, b.start, last));
+    } else {
+      typecheckBlock(file, b, spec.body, opts, out);
+    }
   }
-  if (spec.count === 'one' && n > 1) {
-    return [diag(file, 'duplicate-block', `block ${JSON.stringify(name)} may only be specified once`, b.start, last)];
-  }
-  return typecheckBlock(file, b, spec.body, opts);
 }
 
-function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, seen: Set<string>, opts: TypecheckOptions): FileDiagnostic[] {
+function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, seen: Set<string>, opts: TypecheckOptions, out: FileDiagnostic[]): void {
   const name = a.name.name;
   const last = a.end - 1;
-  if (!spec) return [diag(file, 'unknown-attribute', `unrecognized attribute name ${JSON.stringify(name)}`, a.start, last)];
-  if (spec.kind === 'block') return [diag(file, 'block-as-attr', `${JSON.stringify(name)} must be a block, but is used as an attribute`, a.start, last)];
-  if (seen.has(name)) return [diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last)];
-  seen.add(name);
-  const out = checkExpr(file, a.value, spec.type, spec.textRule);
-  if (out.length === 0 && spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
-  return out;
+  if (!spec) out.push(diag(file, 'unknown-attribute', `unrecognized attribute name ${JSON.stringify(name)}`, a.start, last));
+  else if (spec.kind === 'block') out.push(diag(file, 'block-as-attr', `${JSON.stringify(name)} must be a block, but is used as an attribute`, a.start, last));
+  else if (seen.has(name)) out.push(diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last));
+  else {
+    seen.add(name);
+    const found = checkExpr(file, a.value, spec.type, spec.textRule);
+    if (found.length) out.push(...found);
+    else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
+    else if (opts.typeOf && spec.type.includes('capsule(')) out.push(...checkValue(file, a, a.value, spec.type, opts.typeOf));
+  }
 }
 
 /** Compiles a literal regular expression with RE2 semantics, as Alloy does. */
 function checkRegex(file: string, e: Expr, anchored: boolean): FileDiagnostic[] {
-  if (e.kind !== 'Literal' || e.litKind !== 'STRING') return [];
+  if (e.kind !== 'Literal' || e.litKind !== 'STRING') return EMPTY;
   const text = stringValue(e);
-  if (text === undefined) return [];
-  try {
-    RE2JS.compile(anchored ? `^(?s:${text})$` : text);
-    return [];
-  } catch (err) {
-    return [diag(file, 'invalid-regex', (err as Error).message, e.start, e.end - 1)];
+  if (text === undefined) return EMPTY;
+  const pattern = anchored ? `^(?s:${text})$` : text;
+  let error = regexErrors.get(pattern);
+  if (error === undefined) {
+    try {
+      RE2JS.compile(pattern);
+      error = '';
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    if (regexErrors.size > 10000) regexErrors.clear();
+    regexErrors.set(pattern, error);
   }
+  return error ? [diag(file, 'invalid-regex', error, e.start, e.end - 1)] : EMPTY;
 }
+
+/** Compile results by pattern ('' when it compiles): configs repeat the same regexes. */
+const regexErrors = new Map<string, string>();
 
 /** Literal-only type checks: values that need evaluation are left to later phases. */
 export function checkExpr(file: string, e: Expr, type: string, rule?: TextRule): FileDiagnostic[] {
   const problem = checkLiteral(e, type, rule);
-  if (!problem) return [];
+  if (!problem) return EMPTY;
   return problem.map((p) => diag(file, 'type', p.message, p.start, p.end - 1));
 }
 

@@ -6,9 +6,8 @@ import { ANY_BODY, type BodySpec, type ComponentCatalog, type Stability } from '
 import { stabilityError } from './stability.js';
 import { DEPRECATED_STDLIB, EXPERIMENTAL_STDLIB, STDLIB } from './stdlib-names.js';
 import { traversalsFromBody, traversalText } from './traversal.js';
-import { checkReferenceTypes } from './reftypes.js';
 import { closest } from './suggest.js';
-import { typecheckBlock } from './typecheck.js';
+import { nameOf, typecheckBlock } from './typecheck.js';
 
 /** A block together with the file it came from. */
 export interface Located {
@@ -52,8 +51,8 @@ interface State {
   arguments: Block[];
 }
 
-export const blockName = (b: Block) => b.name.join('.');
-export const blockId = (b: Block) => (b.label ? [...b.name, b.label] : b.name).join('.');
+export const blockName = nameOf;
+export const blockId = (b: Block) => (b.label ? `${nameOf(b)}.${b.label}` : nameOf(b));
 
 /** Alloy's `alloy validate` over the top-level blocks of one configuration. */
 /** One block of the configuration graph, as the lint rules and the graph view see it. */
@@ -335,6 +334,7 @@ export class Validator {
 
   private validateGraph(s: State, parent?: string): FileDiagnostic[] {
     const diags: FileDiagnostic[] = [];
+    const checks = { parity: this.opts.parity, typeOf: this.opts.parity ? undefined : (t: string) => this.exportType(t, s) };
     for (const id of s.graph.ids) {
       const n = s.graph.own(id)!;
       this.graph.nodes.push({
@@ -345,7 +345,7 @@ export class Validator {
         file: n.at.file,
         block: n.at.block,
         parent,
-        custom: n.kind === 'component' && s.registry.isCustom(blockName(n.at.block).split('.')[0]),
+        custom: n.kind === 'component' && s.registry.isCustom(n.at.block.name[0]),
       });
       switch (n.kind) {
         case 'plain':
@@ -369,10 +369,7 @@ export class Validator {
             continue;
           }
           diags.push(...n.diags);
-          if (reg.spec) {
-            diags.push(...typecheckBlock(n.at.file, n.at.block, reg.spec, { parity: this.opts.parity }));
-            if (!this.opts.parity) diags.push(...checkReferenceTypes(n.at.file, n.at.block, reg.spec, (t) => this.exportType(t, s)));
-          }
+          if (reg.spec) typecheckBlock(n.at.file, n.at.block, reg.spec, checks, diags);
           break;
         }
         case 'module':
@@ -408,18 +405,24 @@ export class Validator {
    * catalog even when the referenced component is missing from this config.
    */
   private exportType(text: string, s: State): { type: string; component: string } | undefined {
-    const parts = text.split('.');
-    for (let k = 1; k < parts.length; k++) {
-      const id = parts.slice(0, k).join('.');
+    // Walk the prefixes `a`, `a.b`, ... without building them all up front.
+    let dot = text.indexOf('.');
+    while (dot !== -1) {
+      const id = text.slice(0, dot);
       const n = s.graph.get(id);
-      if (!n) continue;
-      if (n.kind !== 'component') return undefined;
-      const name = blockName(n.at.block);
-      if (s.registry.isCustom(name.split('.')[0])) return undefined;
-      const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === parts[k]);
-      // Deeper access (`.targets[0]`-like chains) is left to evaluation.
-      return exp && k + 1 === parts.length ? { type: exp.type, component: id } : undefined;
+      if (n) {
+        if (n.kind !== 'component') return undefined;
+        const name = blockName(n.at.block);
+        if (s.registry.isCustom(n.at.block.name[0])) return undefined;
+        const rest = text.slice(dot + 1);
+        // Deeper access (`.targets[0]`-like chains) is left to evaluation.
+        if (rest.includes('.')) return undefined;
+        const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === rest);
+        return exp ? { type: exp.type, component: id } : undefined;
+      }
+      dot = text.indexOf('.', dot + 1);
     }
+    const parts = text.split('.');
     if (parts.length < 3 || s.registry.isCustom(parts[0])) return undefined;
     const name = parts.slice(0, -2).join('.');
     const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === parts[parts.length - 1]);
@@ -432,8 +435,9 @@ export class Validator {
     const file = n.at.file;
     for (const t of traversalsFromBody(n.body)) {
       let found: string | undefined;
-      for (let k = 1; k <= t.length; k++) {
-        const id = traversalText(t.slice(0, k));
+      let id = '';
+      for (let k = 0; k < t.length; k++) {
+        id = k === 0 ? t[0].name : `${id}.${t[k].name}`;
         if (s.graph.get(id)) {
           found = id;
           break;

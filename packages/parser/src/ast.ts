@@ -36,6 +36,8 @@ export interface Block extends Span {
   kind: 'Block';
   /** Name fragments: `loki.write` is `['loki', 'write']`. */
   name: string[];
+  /** The fragments joined with `.`: `loki.write`. */
+  fullName: string;
   /** Range of the whole dotted name. */
   nameSpan: Span;
   /** Label text between the quotes (not unescaped), or '' when there is none. */

@@ -202,6 +202,7 @@ export class Parser {
       const block: ast.Block = {
         kind: 'Block',
         name: bn.fragments,
+        fullName: bn.fragments.length === 1 ? bn.fragments[0] : bn.fragments.join('.'),
         nameSpan: { start: bn.start, end: bn.end },
         label: bn.label,
         body,

@@ -427,7 +427,10 @@ function stripCR(lit: string, block: boolean): string {
 }
 
 /** Reports whether `s` is exactly one Alloy identifier. */
+const ASCII_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function isValidIdentifier(s: string | Uint8Array): boolean {
+  if (typeof s === 'string' && ASCII_IDENT.test(s)) return s !== 'true' && s !== 'false' && s !== 'null';
   const bytes = typeof s === 'string' ? new TextEncoder().encode(s) : s;
   const sc = new Scanner(bytes, undefined, { terminators: false });
   const tok = sc.scan();

@@ -6,8 +6,13 @@ const RECEIVER = /^capsule\((loki\.LogsReceiver|otelcol\.Consumer|storage\.Appen
 /** Whether an export type is something other components send data to. */
 export const isReceiverType = (type: string) => RECEIVER.test(type);
 
-/** Built-in components of the graph with their export types. */
+const withExports = new WeakMap<ConfigGraph, { node: GraphNode; exports: string[] }[]>();
+const referenced = new WeakMap<ConfigGraph, Set<string>>();
+
+/** Built-in components of the graph with their export types (computed once per graph). */
 export function componentsWithExports(graph: ConfigGraph, catalog: ComponentCatalog): { node: GraphNode; exports: string[] }[] {
+  const hit = withExports.get(graph);
+  if (hit) return hit;
   const out = [];
   for (const node of graph.nodes) {
     if (node.kind !== 'component' || node.custom || !node.label) continue;
@@ -15,9 +20,13 @@ export function componentsWithExports(graph: ConfigGraph, catalog: ComponentCata
     if (!spec || spec.exports.length === 0) continue;
     out.push({ node, exports: spec.exports.map((e) => e.type) });
   }
+  withExports.set(graph, out);
   return out;
 }
 
+/** Ids of the nodes something else references (computed once per graph). */
 export function referencedIds(graph: ConfigGraph): Set<string> {
-  return new Set(graph.edges.filter((e) => e.from !== e.to).map((e) => e.to));
+  let s = referenced.get(graph);
+  if (!s) referenced.set(graph, (s = new Set(graph.edges.filter((e) => e.from !== e.to).map((e) => e.to))));
+  return s;
 }
