@@ -4,6 +4,7 @@ import { applyDirectives } from './directives.js';
 import { runRules } from './rules/index.js';
 import type { ComponentCatalog, Severity, Stability } from './schema.js';
 import { type InputFile, loadSources } from './sources.js';
+import type { ModuleDeclares, ModuleLoader } from './modules.js';
 import { type ConfigGraph, Validator } from './validate.js';
 
 export type { FileDiagnostic } from './diagnostic.js';
@@ -14,6 +15,7 @@ export { alloyReport } from './alloy-report.js';
 export { catalogFromJson, type SchemaReader } from './schema-json.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
 export type { InputFile } from './sources.js';
+export type { ImportRequest, ModuleDeclares, ModuleLoader, ModuleSource } from './modules.js';
 
 /** Services Alloy registers, and whether each takes a configuration block. */
 export const DEFAULT_SERVICES = new Map<string, { configurable: boolean }>([
@@ -43,6 +45,10 @@ export interface AnalyzeOptions {
   mode?: 'root' | 'module' | 'auto';
   /** Severity per rule id (`off` to silence); Alloy's own errors stay errors. */
   rules?: Record<string, Severity | 'off'>;
+  /** Supplies the files of import.file/git/http modules (import.string needs none). */
+  loader?: ModuleLoader;
+  /** Files already being imported, to detect cycles (set by the analyzer itself). */
+  importStack?: string[];
 }
 
 export interface Analysis {
@@ -52,6 +58,8 @@ export interface Analysis {
   module?: boolean;
   /** Blocks and the references between them (absent when a file does not parse). */
   graph?: ConfigGraph;
+  /** Top-level declares and the arguments they take (what the files offer when imported). */
+  declares?: ModuleDeclares;
 }
 
 /** Overrides the severity of configurable diagnostics; syntax errors cannot be changed. */
@@ -84,6 +92,13 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
       community: options.community ?? false,
       services: options.services ?? DEFAULT_SERVICES,
       parity: options.parity,
+      loader: options.loader,
+      importStack: options.importStack ?? files.map((f) => f.name),
+      checkModule: (modFiles, stack) => {
+        const r = analyze(modFiles, { ...options, mode: 'module', importStack: stack });
+        const sources = new Map(r.sources);
+        return { diagnostics: r.diagnostics, sources, declares: r.declares ?? new Map() };
+      },
     },
     position,
   );
@@ -91,9 +106,10 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
     options.mode === 'module' ||
     ((options.mode ?? 'auto') === 'auto' && split.configs.some((c) => c.block.name.length === 1 && (c.block.name[0] === 'argument' || c.block.name[0] === 'export')));
   let diagnostics = v.run(split.declares, split.configs, split.components, !isModule);
+  for (const [k, src] of v.importedSources) if (!split.sources.has(k)) split.sources.set(k, src);
   if (!options.parity) {
     diagnostics.push(...runRules(v.graph, options.catalog, isModule, options.rules ?? {}));
     diagnostics = applyDirectives(applySeverities(diagnostics, options.rules ?? {}), split.asts, split.sources);
   }
-  return { sources: split.sources, diagnostics, module: isModule, graph: v.graph };
+  return { sources: split.sources, diagnostics, module: isModule, graph: v.graph, declares: v.declares };
 }

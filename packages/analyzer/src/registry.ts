@@ -1,4 +1,5 @@
 import type { Block } from '@alloy-lint/parser';
+import type { ModuleDeclares } from './modules.js';
 import type { BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
 import { stabilityError } from './stability.js';
 
@@ -7,6 +8,7 @@ export type Lookup = { ok: true; spec?: BodySpec; component?: ComponentSpec } | 
 /** Component lookup for one scope: custom components (declare, import) first, then the catalog. */
 export class Registry {
   private readonly custom = new Map<string, BodySpec | undefined>();
+  private readonly modules = new Map<string, ModuleDeclares>();
 
   constructor(
     private readonly catalog: ComponentCatalog,
@@ -19,8 +21,10 @@ export class Registry {
     return new Registry(this.catalog, this.minStability, this.community, this);
   }
 
-  registerCustom(b: Block, args: BodySpec | undefined): void {
+  /** A declared component, or an imported module (with its declares when they are known). */
+  registerCustom(b: Block, args: BodySpec | undefined, module?: ModuleDeclares): void {
     this.custom.set(b.label, args);
+    if (module) this.modules.set(b.label, module);
   }
 
   private customFor(first: string): { found: boolean; spec?: BodySpec } {
@@ -32,7 +36,15 @@ export class Registry {
     const dot = name.indexOf('.');
     const first = dot === -1 ? name : name.slice(0, dot);
     const own = this.custom.has(first);
-    if (own) return { ok: true, spec: this.custom.get(first) };
+    if (own) {
+      const mod = this.modules.get(first);
+      if (!mod) return { ok: true, spec: this.custom.get(first) };
+      const rest = name.slice(first.length + 1);
+      const spec = mod.get(rest);
+      if (spec) return { ok: true, spec };
+      const known = [...mod.keys()].sort().join(', ') || 'none';
+      return { ok: false, code: 'unknown-component', message: `module ${JSON.stringify(first)} has no declare named ${JSON.stringify(rest)} (it declares: ${known})` };
+    }
     // A child registry falls back to its parent, which checks its own custom components.
     if (this.parent) return this.parent.get(name);
     const c = this.catalog.component(name);

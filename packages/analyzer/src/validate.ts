@@ -1,4 +1,5 @@
-import type { Block, Stmt } from '@alloy-lint/parser';
+import type { Block, SourceFile, Stmt } from '@alloy-lint/parser';
+import { loadModule, type ModuleDeclares, type ModuleLoader } from './modules.js';
 import { Dag } from './dag.js';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { Registry } from './registry.js';
@@ -23,6 +24,16 @@ export interface ValidateOptions {
   services: Map<string, { configurable: boolean }>;
   /** Only what `alloy validate` reports, none of our extra checks. */
   parity?: boolean;
+  /** Supplies the modules of import blocks; without it imports are not followed. */
+  loader?: ModuleLoader;
+  /** Files being imported above this configuration, to find cycles. */
+  importStack?: string[];
+  /** Checks an imported module's files; returns what they declare. */
+  checkModule?: (files: { name: string; text: string | Uint8Array }[], stack: string[]) => {
+    diagnostics: FileDiagnostic[];
+    sources: Map<string, SourceFile>;
+    declares: ModuleDeclares;
+  };
 }
 
 const CONFIG_BLOCKS = new Set([
@@ -89,6 +100,11 @@ export interface ConfigGraph {
 export class Validator {
   /** Every node and reference edge seen, nested scopes included. */
   readonly graph: ConfigGraph = { nodes: [], edges: [] };
+  /** Top-level declares of the configuration, with the arguments they take. */
+  readonly declares: ModuleDeclares = new Map();
+  /** Source files of imported modules. */
+  readonly importedSources = new Map<string, SourceFile>();
+  private top?: State;
 
   constructor(
     private readonly opts: ValidateOptions,
@@ -112,6 +128,7 @@ export class Validator {
       arguments: [],
     };
     if (!root) state.scope.add('argument');
+    this.top = state;
     return this.validateGraph(this.validate(state));
   }
 
@@ -182,7 +199,9 @@ export class Validator {
       s.graph.add(id, { kind: 'module', id, at, diags, body: [], state: this.validate(moduleState) });
       if (at.block.label !== '') {
         moduleState.scope.add('argument');
-        s.registry.registerCustom(at.block, argumentsSpec(moduleState.arguments));
+        const args = argumentsSpec(moduleState.arguments);
+        s.registry.registerCustom(at.block, args);
+        if (s === this.top) this.declares.set(at.block.label, args);
       }
     });
   }
@@ -231,10 +250,19 @@ export class Validator {
             diags.push(d);
           }
           if (IMPORT_BLOCKS.has(name)) s.graph.add(id, node);
-          if (register) s.registry.registerCustom(at.block, undefined);
+          if (register) s.registry.registerCustom(at.block, undefined, this.importModule(at, diags));
         }
       }
     });
+  }
+
+  /** Follows an import block (unless checking for parity); returns its declares when known. */
+  private importModule(at: Located, diags: FileDiagnostic[]): ModuleDeclares | undefined {
+    if (this.opts.parity || !this.opts.checkModule || !IMPORT_BLOCKS.has(blockName(at.block))) return undefined;
+    const m = loadModule(at.file, at.block, this.opts.loader, this.opts.importStack ?? [at.file], this.opts.checkModule);
+    diags.push(...m.diagnostics);
+    for (const [k, v] of m.sources) this.importedSources.set(k, v);
+    return m.declares;
   }
 
   private validateForeach(node: VNode & { kind: 'plain' }, s: State): void {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useColor } from '../color.js';
 import { configFor } from '../config.js';
+import { fileModuleLoader } from '../modules.js';
 import { expandPaths, type Io, readInput, UsageError } from '../io.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
@@ -23,6 +24,7 @@ export interface CheckOptions {
   community?: boolean;
   dirAsConfig?: boolean;
   rules?: Record<string, string>;
+  allowNetwork?: boolean;
 }
 
 export function registerCheck(program: Command, io: Io, done: (code: number) => void): void {
@@ -37,6 +39,7 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
     .option('--feature.community-components.enabled', 'allow community components')
     .option('--rule <id=severity...>', 'set a rule severity (error, warning, info, off); repeatable')
     .option('--dir-as-config', 'treat each directory argument as one configuration, as Alloy loads a directory')
+    .option('--allow-network', 'fetch import.git and import.http modules to check them')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const rules: Record<string, string> = {};
       for (const r of (raw.rule as string[] | undefined) ?? []) {
@@ -51,6 +54,7 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
         stabilityLevel: (raw['stability.level'] ?? raw.stabilityLevel) as string | undefined,
         community: (raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled) as boolean | undefined,
         dirAsConfig: Boolean(raw.dirAsConfig),
+        allowNetwork: Boolean(raw.allowNetwork),
         rules,
       };
       done(await check(paths, opts, io));
@@ -98,7 +102,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     if (!STABILITY.includes(stability)) {
       throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
     }
-    const files = [];
+    const files: { name: string; text: Uint8Array }[] = [];
     for (const path of group) {
       const input = await readInput(path, io);
       files.push({ name: input.name, text: input.bytes });
@@ -108,10 +112,14 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       minStability: stability as Stability,
       community: opts.community ?? config.communityComponents ?? false,
       rules: { ...config.rules, ...opts.rules } as Record<string, Severity | 'off'>,
+      loader: fileModuleLoader(io.cwd, Boolean(opts.allowNetwork)),
     });
-    for (const f of files) {
-      const source = analysis.sources.get(f.name)!;
-      reports.push({ name: f.name, source, diagnostics: analysis.diagnostics.filter((d) => d.file === f.name) });
+    // Imported modules' files are reported too, after the files named on the command line.
+    const names = [...files.map((f) => f.name), ...[...analysis.sources.keys()].filter((n) => !files.some((f) => f.name === n))];
+    for (const name of names) {
+      const diagnostics = analysis.diagnostics.filter((d) => d.file === name);
+      if (!files.some((f) => f.name === name) && diagnostics.length === 0) continue;
+      reports.push({ name, source: analysis.sources.get(name)!, diagnostics });
     }
   }
   if (opts.format === 'json') io.stdout(JSON.stringify(reports.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
