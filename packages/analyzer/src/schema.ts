@@ -25,6 +25,21 @@ export interface AttrSpec {
   regex?: RegexRule;
 }
 
+/** A check Alloy runs on a block's decoded arguments (from the project's notes of Alloy's rules). */
+export interface ArgumentRule {
+  kind: 'mutually_exclusive' | 'at_least_one' | 'one_of_required' | 'requires' | 'non_empty' | 'range' | 'allowed_values';
+  fields: string[];
+  /** Alloy's message, a Go format string. */
+  message: string;
+  phase: 'decode' | 'build';
+  upstream: string;
+  values?: (string | number)[];
+  min?: number | string;
+  max?: number | string;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
 export interface RegexRule {
   /** Compiled as `^(?s:…)$`, as relabel rules are. */
   anchored: boolean;

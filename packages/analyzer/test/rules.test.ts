@@ -61,3 +61,32 @@ describe('rules beyond alloy validate', () => {
     }
   });
 });
+
+describe('argument-check: the checks Alloy runs when it loads a component', () => {
+  const off = { 'no-inputs': 'off', 'unused-output': 'off', 'empty-forward-to': 'off', 'hardcoded-secret': 'off' } as const;
+
+  it('relabel actions that need a target_label', () => {
+    const text = 'discovery.relabel "x" {\n  targets = []\n  rule {\n    action = "replace"\n  }\n  rule {\n    action = "keep"\n  }\n}\n';
+    expect(check(text, { rules: off })).toEqual(["4:5: error argument-check: relabel configuration for replace action requires 'target_label' value"]);
+  });
+
+  it('mutually exclusive settings', () => {
+    const text = 'prometheus.scrape "s" {\n  targets    = []\n  forward_to = []\n  basic_auth {\n    password      = sys.env("P")\n    password_file = "/p"\n  }\n}\n';
+    expect(check(text, { rules: off })).toEqual(['6:5: error argument-check: at most one of basic_auth password & password_file must be configured']);
+  });
+
+  it('ranges and allowed values on literals, with Alloy messages', () => {
+    const text =
+      'otelcol.exporter.prometheus "p" {\n  gc_frequency = "0s"\n  forward_to   = []\n}\n' +
+      'loki.source.azure_event_hubs "a" {\n  fully_qualified_namespace = "ns"\n  event_hubs = ["h"]\n  assignor = "random"\n  forward_to = []\n  authentication {\n    mechanism = "oauth"\n  }\n}\n';
+    expect(check(text, { rules: off })).toEqual([
+      '2:18: error argument-check: gc_frequency must be greater than 0',
+      '8:14: error argument-check: assignor value random is invalid, must be one of: [sticky roundrobin range]',
+    ]);
+  });
+
+  it('does not apply in parity mode', () => {
+    const text = 'discovery.relabel "x" {\n  targets = []\n  rule {\n    action = "replace"\n  }\n}\n';
+    expect(check(text, { parity: true })).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FileDiagnostic } from '../diagnostic.js';
 import type { ComponentCatalog, Severity } from '../schema.js';
 import type { ConfigGraph } from '../validate.js';
+import { argumentChecks } from './argument-checks.js';
 import { emptyForwardTo } from './empty-forward-to.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { noInputs } from './no-inputs.js';
@@ -10,7 +11,7 @@ import { unusedOutput } from './unused-output.js';
 export type { Rule } from './types.js';
 
 /** Every rule beyond Alloy's own checks, by id. */
-export const RULES: Rule[] = [noInputs, unusedOutput, emptyForwardTo, hardcodedSecret];
+export const RULES: Rule[] = [argumentChecks, noInputs, unusedOutput, emptyForwardTo, hardcodedSecret];
 
 /** Runs the rules whose severity is not `off`. */
 export function runRules(graph: ConfigGraph, catalog: ComponentCatalog, module: boolean, severities: Record<string, Severity | 'off'>): FileDiagnostic[] {
