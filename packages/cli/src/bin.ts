@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerDescribe } from './commands/describe.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerGraph } from './commands/graph.js';
 import { type Io, nodeIo, UsageError } from './io.js';
 import { version } from './version.js';
 
@@ -21,6 +22,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   registerCheck(program, io, done);
   registerFmt(program, io, done);
   registerDescribe(program, io, done);
+  registerGraph(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { analyze, catalogFromJson } from '@alloy-lint/analyzer';
+import { buildGraph, type GraphModel } from '@alloy-lint/graph';
+
+const schemas = new URL('../../../schemas/v1.18.1/', import.meta.url);
+
+/** The committed v1.18.1 schemas, read straight from the repository. */
+export const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemas), 'utf8')), (f) =>
+  JSON.parse(readFileSync(new URL(f, schemas), 'utf8')),
+);
+
+export const repoFile = (rel: string) => new URL(`../../../${rel}`, import.meta.url).pathname;
+
+/** The graph model of one configuration given as files (name → text). */
+export function modelOf(files: Record<string, string | Uint8Array>): GraphModel {
+  const analysis = analyze(
+    Object.entries(files).map(([name, text]) => ({ name, text })),
+    { catalog },
+  );
+  return buildGraph(analysis, catalog);
+}
+
+export const seed = (name: string) => ({ [`examples/${name}`]: readFileSync(repoFile(`examples/${name}`)) });
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Whether a test that needs an outside tool should run. Missing tools fail the
+ * test under CI (it runs and throws); elsewhere the test is skipped with a warning.
+ */
+export function haveTool(what: string, present: boolean): boolean {
+  if (present) return true;
+  if (process.env.CI) return true;
+  console.warn(`skipping: ${what} is not installed`);
+  return false;
+}
+
+export const dotPresent = () => spawnSync('dot', ['-V'], { encoding: 'utf8' }).status === 0;
+export const chromiumPresent = () => existsSync(CHROMIUM);
+
+const fixture = (name: string) => ({ [name]: readFileSync(new URL(`./fixtures/${name}`, import.meta.url)) });
+
+/** The configurations every renderer is tried on. */
+export const CASES: Record<string, () => GraphModel> = {
+  'k8s-logs': () => modelOf(seed('k8s-logs.alloy')),
+  'otlp-traces': () => modelOf(seed('otlp-traces.alloy')),
+  everything: () => modelOf(fixture('everything.alloy')),
+  clusters: () => modelOf(fixture('clusters.alloy')),
+};
+
+/** Nodes drawn as nodes: all but the instance of a declare used once (drawn as its cluster). */
+export function drawnNodes(m: GraphModel): GraphModel['nodes'] {
+  const once = new Set(m.clusters.filter((c) => c.kind === 'declare' && c.instances.length === 1).flatMap((c) => c.instances));
+  return m.nodes.filter((n) => !once.has(n.id));
+}
