@@ -13,18 +13,31 @@ export const argumentChecks: Rule = {
   description: "Alloy's own argument checks (mutually exclusive settings, required combinations, ranges, allowed values), run on literal values.",
   check(ctx) {
     for (const node of ctx.graph.nodes) {
-      if (node.kind !== 'component' || node.custom) continue;
-      visit(ctx, node.file, node.name, node.block, [], ctx.catalog.component(node.name)?.args);
+      if (node.kind !== 'component' || node.custom || !WITH_RULES.has(node.name)) continue;
+      visit(ctx, node.file, node.name, node.block, `${node.name}:`, ctx.catalog.component(node.name)?.args);
     }
   },
 };
 
-function visit(ctx: RuleContext, file: string, component: string, b: Block, path: string[], spec: BodySpec | undefined): void {
-  for (const i of ARGUMENT_RULES[`${component}:${path.join('.')}`] ?? []) apply(ctx, file, b, ARGUMENT_RULE_LIST[i], spec);
+/** Components with at least one rule, so the others are not walked at all. */
+const WITH_RULES = new Set(Object.keys(ARGUMENT_RULES).map((k) => k.slice(0, k.indexOf(':'))));
+
+/** `key` is `component:block.path` of `b`. */
+function visit(ctx: RuleContext, file: string, component: string, b: Block, key: string, spec: BodySpec | undefined): void {
+  const rules = ARGUMENT_RULES[key];
+  if (rules && b.body.length > 0) {
+    const written = new Set<string>();
+    for (const s of b.body) written.add(s.kind === 'Attribute' ? s.name.name : s.fullName);
+    for (const i of rules) {
+      const r = ARGUMENT_RULE_LIST[i];
+      // Every kind applied here needs at least one of its fields written.
+      if (r.fields.some((f) => written.has(f))) apply(ctx, file, b, r, spec);
+    }
+  }
   for (const s of b.body) {
     if (s.kind !== 'Block') continue;
     const f = spec?.kind === 'struct' ? fieldsOf(spec).get(s.fullName) : undefined;
-    visit(ctx, file, component, s, [...path, s.fullName], f?.kind === 'block' ? f.body : undefined);
+    visit(ctx, file, component, s, key.endsWith(':') ? key + s.fullName : `${key}.${s.fullName}`, f?.kind === 'block' ? f.body : undefined);
   }
 }
 
