@@ -101,3 +101,22 @@ describe('alloy-lint check', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('folders', () => {
+  const A = 'prometheus.scrape "s" {\n  targets    = prometheus.exporter.unix.node.targets\n  forward_to = [prometheus.remote_write.out.receiver]\n}\n';
+  const B = 'prometheus.exporter.unix "node" { }\n\nprometheus.remote_write "out" {\n  endpoint {\n    url = "http://mimir/api/v1/push"\n  }\n}\n';
+
+  it('hints at --dir-as-config when a reference is defined in a sibling file', () => {
+    const dir = tempTree({ 'conf/a.alloy': A, 'conf/b.alloy': B });
+    const r = run(['check', 'conf/a.alloy', '--format', 'json'], { cwd: dir });
+    const d = JSON.parse(r.stdout).find((x: { code: string }) => x.code === 'unknown-reference');
+    expect(d.hint).toBe('prometheus.exporter.unix.node is defined in b.alloy; Alloy loads a folder as one configuration: check it with --dir-as-config');
+  });
+
+  it('--dir-as-config checks a folder as one configuration', () => {
+    const dir = tempTree({ 'conf/a.alloy': A, 'conf/b.alloy': B });
+    const r = run(['check', '--dir-as-config', 'conf'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 files checked, no problems');
+  });
+});

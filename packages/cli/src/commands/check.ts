@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { useColor } from '../color.js';
 import { configFor } from '../config.js';
 import { fileModuleLoader } from '../modules.js';
+import { hintSiblings } from '../siblings.js';
 import { expandPaths, type Io, readInput, UsageError } from '../io.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
@@ -116,6 +117,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     });
     // Imported modules' files are reported too, after the files named on the command line.
     const names = [...files.map((f) => f.name), ...[...analysis.sources.keys()].filter((n) => !files.some((f) => f.name === n))];
+    if (!opts.dirAsConfig && files.length === 1) hintSiblings(files[0].name, io.cwd, analysis.diagnostics);
     for (const name of names) {
       const diagnostics = analysis.diagnostics.filter((d) => d.file === name);
       if (!files.some((f) => f.name === name) && diagnostics.length === 0) continue;
