@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run demo`: the seed pipelines through alloy-lint, as a user would run it.
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+// First the logs pipeline runs on sample inputs (a pod and the two lines its app logs),
+// then the same run traced stage by stage, the pipeline tests, and a short check.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '@alloy-lint/cli';
 
 const root = new URL('..', import.meta.url).pathname;
-const seed = ['examples/k8s-logs.alloy', 'examples/otlp-traces.alloy'];
 process.chdir(root);
 
 async function step(title, argv) {
@@ -15,8 +16,12 @@ async function step(title, argv) {
   console.log(`(exit ${code})`);
 }
 
-await step('the two seed pipelines are valid', ['check', ...seed]);
+const run = ['run', 'examples/k8s-logs.alloy', '--inputs', 'examples/k8s-logs.samples.yaml'];
+await step('the logs pipeline on the sample pod: both lines reach loki.write with namespace, pod, container and cluster', run);
+await step('the same run, traced: each target rule by rule, each entry stage by stage', [...run, '--trace']);
+await step('pipeline tests: our own, with expectations per sink', ['test', 'test/fixtures/runtime']);
 
+await step('the two seed pipelines are valid', ['check', 'examples/k8s-logs.alloy', 'examples/otlp-traces.alloy']);
 // The same pipeline with a typo an SRE makes: a list split over lines without a trailing comma.
 const broken = readFileSync('examples/k8s-logs.alloy', 'utf8').replace(
   'forward_to = [loki.process.pod_logs.receiver]',
@@ -26,4 +31,3 @@ const dir = mkdtempSync(join(tmpdir(), 'alloy-demo-'));
 const brokenPath = join(dir, 'k8s-logs-broken.alloy');
 writeFileSync(brokenPath, broken);
 await step('a missing trailing comma, caught before Alloy starts', ['check', brokenPath]);
-await step('the same, for CI tools', ['check', '--format', 'json', brokenPath]);

@@ -3,6 +3,8 @@ import { registerCheck } from './commands/check.js';
 import { registerDescribe } from './commands/describe.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerGraph } from './commands/graph.js';
+import { registerRun } from './commands/run.js';
+import { registerTest } from './commands/test.js';
 import { type Io, nodeIo, UsageError } from './io.js';
 import { version } from './version.js';
 
@@ -23,6 +25,8 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   registerFmt(program, io, done);
   registerDescribe(program, io, done);
   registerGraph(program, io, done);
+  registerRun(program, io, done);
+  registerTest(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -1,1 +1,14 @@
-export {};
+// @alloy-lint/runtime: runs an Alloy configuration on sample inputs — discovery,
+// relabeling and Loki pipelines, stage by stage — without Alloy.
+
+export { run, runConfig, type RunOptions } from './run.js';
+export { memoryHost, globMatch, type Host } from './host.js';
+export { readSamples, type Samples, type SamplesResult, type SampleEntry, type Labels } from './samples.js';
+export type { ComponentReport, EndpointInfo, RunResult, RuleStep, SinkEntry, SinkReport, TargetTrace, TargetsReport } from './report.js';
+export type { EntryView, Journey, TraceStep } from './flow.js';
+export { SIMULATED } from './components/index.js';
+export { withTestComponents } from './test-components.js';
+export { parseInstant, formatInstant, normalizeTimestamp } from './time.js';
+export * from './pipeline-test.js';
+export * from './relabel/index.js';
+export * from './loki/index.js';

@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { runConfig, type RunResult } from '@alloy-lint/runtime';
+import type { Stability } from '@alloy-lint/analyzer';
+import type { Command } from 'commander';
+import { useColor } from '../color.js';
+import { type Io, readInput, UsageError } from '../io.js';
+import { runText } from '../report/run-text.js';
+import { stylish } from '../report/stylish.js';
+import { toJson } from '../report/types.js';
+import { loadSamples, nodeHost, parseNow } from '../runtime-host.js';
+import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
+
+interface RunOptions {
+  inputs?: string;
+  format: string;
+  trace?: boolean;
+  alloyVersion?: string;
+  stabilityLevel?: string;
+  community?: boolean;
+  now?: string;
+}
+
+const STABILITY = ['experimental', 'public-preview', 'generally-available'];
+
+export function registerRun(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('run')
+    .description('run a configuration on sample inputs: what reaches each sink, and with --trace how it got there')
+    .argument('<config>', 'an Alloy file, or a directory whose *.alloy files form one configuration')
+    .option('-i, --inputs <samples>', 'samples file (YAML or JSON): Kubernetes objects, files, env, log entries')
+    .option('-f, --format <format>', 'output format: text, json', 'text')
+    .option('--trace', 'show every target rule by rule and every entry stage by stage')
+    .option('--alloy-version <version>', `Alloy release to follow (default ${DEFAULT_ALLOY_VERSION})`)
+    .option('--stability.level <level>', `lowest stability level allowed: ${STABILITY.join(', ')} (default generally-available)`)
+    .option('--feature.community-components.enabled', 'allow community components')
+    .option('--now <time>', 'clock for entries read without a timestamp (RFC 3339; default: the current time)')
+    .action(async (config: string, raw: Record<string, unknown>) => {
+      done(
+        await run(config, {
+          inputs: raw.inputs as string | undefined,
+          format: raw.format as string,
+          trace: Boolean(raw.trace),
+          alloyVersion: raw.alloyVersion as string | undefined,
+          stabilityLevel: (raw['stability.level'] ?? raw.stabilityLevel) as string | undefined,
+          community: Boolean(raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled),
+          now: raw.now as string | undefined,
+        }, io),
+      );
+    });
+}
+
+function configFiles(path: string, io: Io): string[] {
+  const abs = resolve(io.cwd, path);
+  if (existsSync(abs) && statSync(abs).isDirectory()) {
+    const files = readdirSync(abs).filter((f) => f.endsWith('.alloy')).sort();
+    if (!files.length) throw new UsageError(`${path}: no *.alloy files`);
+    return files.map((f) => join(path, f));
+  }
+  return [path];
+}
+
+/** JSON output: the result without source texts, diagnostics with line and column. */
+function jsonResult(r: RunResult): unknown {
+  const { sources, diagnostics, ...rest } = r;
+  const diags = diagnostics.map((d) => toJson({ name: d.file, source: sources.get(d.file)!, diagnostics: [] }, d));
+  return { ...rest, diagnostics: diags };
+}
+
+export async function run(config: string, opts: RunOptions, io: Io): Promise<number> {
+  if (!['text', 'json'].includes(opts.format)) throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected text or json)`);
+  const stability = opts.stabilityLevel ?? 'generally-available';
+  if (!STABILITY.includes(stability)) throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
+  let catalog;
+  try {
+    catalog = loadSchemaCatalog(opts.alloyVersion ?? DEFAULT_ALLOY_VERSION);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const names = configFiles(config, io);
+  const files = [];
+  for (const n of names) files.push({ name: n, text: (await readInput(n, io)).bytes });
+  const samples = opts.inputs ? loadSamples(opts.inputs, io) : {};
+  const abs = resolve(io.cwd, config);
+  const configDir = names.length > 1 || names[0] !== config ? abs : dirname(abs);
+  const host = nodeHost(io, [io.cwd, configDir], parseNow(opts.now));
+  const result = runConfig(files, { catalog, host, samples, trace: opts.trace, minStability: stability as Stability, community: opts.community });
+  const failed = !result.ok || result.components.some((c) => c.status === 'failed');
+  if (opts.format === 'json') {
+    io.stdout(JSON.stringify(jsonResult(result), null, 2) + '\n');
+    return failed ? 1 : 0;
+  }
+  const color = useColor(io);
+  if (!result.ok) {
+    const reports = [...result.sources.keys()].map((name) => ({ name, source: result.sources.get(name)!, diagnostics: result.diagnostics.filter((d) => d.file === name) }));
+    io.stderr(stylish(reports.filter((r) => r.diagnostics.length), color));
+    io.stderr('alloy-lint: the configuration does not load, so it was not run\n');
+    return 1;
+  }
+  io.stdout(runText(result, { color, trace: Boolean(opts.trace) }));
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { readPipelineTest, renderEntry, runPipelineTest, type TestOutcome } from '@alloy-lint/runtime';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { globSync } from 'tinyglobby';
+import { useColor } from '../color.js';
+import { type Io, UsageError } from '../io.js';
+import { junit, type JunitCase } from '../report/junit.js';
+import { nodeHost, parseData, parseNow, searchBases } from '../runtime-host.js';
+import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
+
+/** Received entries listed per failing (or verbose) test. */
+const SHOWN = 20;
+const TEST_FILES = ['**/test.yaml', '**/test.yml', '**/*.test.yaml', '**/*.test.yml'];
+
+export function registerTest(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('test')
+    .description('run declarative pipeline tests (upstream pipelinetest test.yaml files, or ours with samples and per-sink expectations)')
+    .argument('[paths...]', 'test files, or directories searched for test.yaml and *.test.yaml', ['.'])
+    .option('--junit <file>', 'also write a JUnit XML report')
+    .option('--alloy-version <version>', `Alloy release to follow (default ${DEFAULT_ALLOY_VERSION})`)
+    .option('--now <time>', 'clock for entries read without a timestamp (RFC 3339)')
+    .option('-v, --verbose', 'list passing assertions and what each sink received')
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      done(testCommand(paths, { junit: raw.junit as string | undefined, alloyVersion: raw.alloyVersion as string | undefined, now: raw.now as string | undefined, verbose: Boolean(raw.verbose) }, io));
+    });
+}
+
+function findTests(paths: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`${p}: no such file or directory`);
+    if (statSync(abs).isDirectory()) {
+      const found = globSync(TEST_FILES, { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
+      out.push(...found.map((f) => relative(cwd, resolve(abs, f)) || f));
+    } else out.push(p);
+  }
+  if (!out.length) throw new UsageError(`no test files (test.yaml, *.test.yaml) under ${paths.join(', ')}`);
+  return out;
+}
+
+/** A test is named after its folder (upstream layout, tests/<name>/test.yaml) or its file. */
+function testName(file: string): string {
+  const base = basename(file);
+  return /^test\.ya?ml$/.test(base) ? basename(dirname(resolve(file))) : base.replace(/(\.test)?\.(ya?ml|json)$/, '');
+}
+
+function report(file: string, o: TestOutcome, verbose: boolean, c: ReturnType<typeof pc.createColors>): string {
+  const n = o.assertions.length;
+  const ok = o.assertions.filter((a) => a.passed).length;
+  const tally = o.passed ? `${n} ${n === 1 ? 'assertion' : 'assertions'}` : `${ok}/${n} assertions passed`;
+  let out = `${o.passed ? c.green('PASS') : c.red('FAIL')} ${c.bold(o.name)} ${c.dim(`(${file}, ${tally})`)}\n`;
+  if (o.error) out += `  ${c.red('error:')} ${o.error}\n`;
+  for (const d of o.result.diagnostics.filter((x) => x.severity === 'error')) {
+    const p = o.result.sources.get(d.file)?.position(d.start);
+    out += `  ${d.file}:${p?.line}:${p?.column}: ${d.message}\n`;
+  }
+  for (const a of o.assertions) {
+    if (a.passed && !verbose) continue;
+    out += a.passed ? `  ${c.green('✓')} ${a.description}\n` : `  ${c.red('✗')} ${a.description}\n    ${c.red(a.message ?? '')}\n`;
+  }
+  if (!o.passed || verbose) {
+    out += `  ${c.dim(`received (${o.received.length}):`)}\n`;
+    for (const e of o.received.slice(0, SHOWN)) out += `    - ${renderEntry(e)}\n`;
+    if (o.received.length > SHOWN) out += `    ${c.dim(`… ${o.received.length - SHOWN} more`)}\n`;
+    for (const w of o.result.warnings) out += `  ${c.yellow('warning:')} ${w}\n`;
+  }
+  return out;
+}
+
+export function testCommand(paths: string[], opts: { junit?: string; alloyVersion?: string; now?: string; verbose?: boolean }, io: Io): number {
+  let catalog;
+  try {
+    catalog = loadSchemaCatalog(opts.alloyVersion ?? DEFAULT_ALLOY_VERSION);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const c = pc.createColors(useColor(io));
+  const now = parseNow(opts.now);
+  const cases: JunitCase[] = [];
+  let passed = 0;
+  for (const file of findTests(paths, io.cwd)) {
+    const t0 = performance.now();
+    const host = nodeHost(io, searchBases(file, io.cwd), now);
+    const seconds = () => (performance.now() - t0) / 1000;
+    let data: unknown;
+    try {
+      data = parseData(readFileSync(resolve(io.cwd, file), 'utf8'), file);
+    } catch (e) {
+      cases.push({ file, error: (e as Error).message, seconds: seconds() });
+      io.stdout(`${c.red('ERROR')} ${file}: ${(e as Error).message}\n`);
+      continue;
+    }
+    const read = readPipelineTest(data, testName(file), { readFile: (p) => host.readFile(p), parse: parseData });
+    if ('errors' in read) {
+      const error = read.errors.join('; ');
+      cases.push({ file, error, seconds: seconds() });
+      io.stdout(`${c.red('ERROR')} ${file}\n${read.errors.map((e) => `  ${e}\n`).join('')}`);
+      continue;
+    }
+    const outcome = runPipelineTest(read.test, { catalog, host });
+    cases.push({ file, outcome, seconds: seconds() });
+    if (outcome.passed) passed++;
+    io.stdout(report(file, outcome, Boolean(opts.verbose), c));
+  }
+  const failed = cases.length - passed;
+  io.stdout(`\n${failed ? c.red(`${failed} failed`) : c.green('all passed')}, ${passed} passed, ${cases.length} ${cases.length === 1 ? 'test' : 'tests'}\n`);
+  if (opts.junit) writeFileSync(resolve(io.cwd, opts.junit), junit(cases));
+  return failed ? 1 : 0;
+}

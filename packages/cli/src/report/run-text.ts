@@ -1,0 +1,41 @@
+// `alloy-lint run` as text: component status, discovered targets, and for each sink the
+// entries that reach it.
+
+import type { RunResult, SinkEntry } from '@alloy-lint/runtime';
+import pc from 'picocolors';
+import { labelText, lineText } from './entry-text.js';
+import { traceText } from './trace-text.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function entryText(e: SinkEntry, c: Colors): string {
+  const sm = Object.keys(e.structuredMetadata).length ? `  ${c.dim('metadata')} ${labelText(e.structuredMetadata, true)}` : '';
+  const tenant = e.tenant ? `  ${c.dim('tenant')} ${e.tenant}` : '';
+  return `  ${c.dim(e.timestamp)} ${c.cyan(labelText(e.labels, true))}${sm}${tenant}\n    ${lineText(e.line)}\n`;
+}
+
+export function runText(r: RunResult, opts: { color: boolean; trace: boolean }): string {
+  const c = pc.createColors(opts.color);
+  let out = `${c.bold('Components')}\n`;
+  const width = Math.max(0, ...r.components.map((x) => x.id.length));
+  for (const x of r.components) {
+    const mark = x.status === 'simulated' ? c.green('✓') : x.status === 'not simulated' ? c.yellow('•') : c.red('✗');
+    const msg = x.message ? `: ${x.message}` : '';
+    out += `  ${mark} ${x.id.padEnd(width)}  ${x.status === 'simulated' ? c.dim(x.status + msg) : x.status + msg}\n`;
+  }
+  for (const t of r.targets) {
+    out += `\n${c.bold(`Targets of ${t.component}`)} (${t.targets.length})\n`;
+    for (const l of t.targets) out += `  ${labelText(l)}\n`;
+  }
+  for (const s of r.sinks) {
+    const where = s.endpoints?.length ? ` → ${s.endpoints.map((e) => e.url + (e.tenant ? ` (tenant ${e.tenant})` : '') + (e.auth ? ` [${e.auth}]` : '')).join(', ')}` : '';
+    const n = `${s.entries.length} ${s.entries.length === 1 ? 'entry' : 'entries'}`;
+    out += `\n${c.bold(s.component)}${where} (${n}${s.forwardsTo ? `, pushed on to ${s.forwardsTo}` : ''})\n`;
+    for (const e of s.entries) out += entryText(e, c);
+  }
+  if (r.sinks.length === 0) out += `\n${c.yellow('No sink in this configuration (loki.write, loki.echo).')}\n`;
+  for (const m of r.metrics) out += `\n${c.bold(`Metrics of ${m.component}`)}\n${m.text.replace(/^/gm, '  ').trimEnd()}\n`;
+  if (r.warnings.length) out += `\n${c.bold(c.yellow('Warnings'))}\n${r.warnings.map((w) => `  ${w}\n`).join('')}`;
+  if (opts.trace) out += '\n' + traceText(r, c);
+  return out;
+}
