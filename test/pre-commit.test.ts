@@ -1,6 +1,6 @@
 // Runs Debian's real `pre-commit` against this repository's hooks (`pre-commit try-repo`)
 // in a throwaway git repository.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +15,27 @@ if (!hasPreCommit && !process.env.CI) console.warn('pre-commit is not installed:
 
 const home = mkdtempSync(join(tmpdir(), 'pre-commit-home-'));
 
-function sh(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: home, NO_COLOR: '1' } });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+/** Runs a command without blocking the test worker (pre-commit installs the hooks on first use). */
+function sh(cmd: string, args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, PRE_COMMIT_HOME: home, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    child.on('close', (code) => done({ code, out }));
+    child.on('error', (e) => done({ code: -1, out: String(e) }));
+  });
+}
+
+function git(args: string[], cwd: string): void {
+  spawnSync('git', args, { cwd });
 }
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'hook-project-'));
-  sh('git', ['init', '-q'], dir);
+  git(['init', '-q'], dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  sh('git', ['add', '.'], dir);
+  git(['add', '.'], dir);
   return dir;
 }
 
@@ -33,21 +44,21 @@ const UGLY = 'logging {\n  level = "info"\n      format = "logfmt"\n}\n';
 const INVALID = 'logging {\n  levle = "info"\n}\n';
 
 run('pre-commit hooks', () => {
-  it('alloy-fmt rewrites a badly formatted file and fails, then passes', () => {
+  it('alloy-fmt rewrites a badly formatted file and fails, then passes', async () => {
     const dir = project({ 'a.alloy': UGLY });
-    const first = sh('pre-commit', ['try-repo', repo, 'alloy-fmt', '--files', 'a.alloy'], dir);
+    const first = await sh('pre-commit', ['try-repo', repo, 'alloy-fmt', '--files', 'a.alloy'], dir);
     expect(first.code, first.out).toBe(1);
     expect(readFileSync(join(dir, 'a.alloy'), 'utf8')).toBe(GOOD);
-    const second = sh('pre-commit', ['try-repo', repo, 'alloy-fmt', '--files', 'a.alloy'], dir);
+    const second = await sh('pre-commit', ['try-repo', repo, 'alloy-fmt', '--files', 'a.alloy'], dir);
     expect(second.code, second.out).toBe(0);
   }, 600_000);
 
-  it('alloy-lint fails on an invalid file and passes on a good one', () => {
+  it('alloy-lint fails on an invalid file and passes on a good one', async () => {
     const dir = project({ 'bad.alloy': INVALID, 'good.alloy': GOOD });
-    const bad = sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'bad.alloy'], dir);
+    const bad = await sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'bad.alloy'], dir);
     expect(bad.code, bad.out).toBe(1);
     expect(bad.out).toContain('unrecognized attribute name "levle"');
-    const good = sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'good.alloy'], dir);
+    const good = await sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'good.alloy'], dir);
     expect(good.code, good.out).toBe(0);
   }, 600_000);
 });
