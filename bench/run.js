@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every case in bench/cases, printed as a table and written to bench/results.json.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,14 @@ const table = [];
 for (const f of readdirSync(join(here, 'cases')).filter((f) => f.endsWith('.js')).sort()) {
   const name = f.replace(/\.js$/, '');
   if (only.length && !only.includes(name)) continue;
-  const mod = await import(join(here, 'cases', f));
-  const r = await mod.default();
+  // Each case runs in its own process, so one case's heap does not slow the next one down.
+  const child = spawnSync(process.execPath, ['--expose-gc', join(here, 'run-case.js'), name], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.status !== 0) {
+    console.error(`bench case ${name} failed:\n${child.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const r = JSON.parse(child.stdout);
   results.cases[name] = r;
   for (const row of r.rows) table.push(row);
 }

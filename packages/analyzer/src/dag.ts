@@ -1,15 +1,50 @@
 /** A directed graph of string ids that keeps insertion order, with an optional parent for lookups. */
+interface TrieNode {
+  id?: string;
+  next?: Map<string, TrieNode>;
+}
+
 export class Dag<N> {
   readonly ids: string[] = [];
   private readonly nodes = new Map<string, N>();
-  private readonly out = new Map<string, Set<string>>();
+  private readonly index = new Map<string, number>();
+  /** Node ids split on `.`, so references resolve without building prefix strings. */
+  private readonly trie: TrieNode = {};
+  private readonly out = new Map<string, string[]>();
   readonly edges: [string, string][] = [];
 
   constructor(readonly parent?: Dag<N>) {}
 
-  add(id: string, node: N): void {
-    if (!this.nodes.has(id)) this.ids.push(id);
+  /** Adds a node; `path` is its id's parts (block name fragments, then the label, if any). */
+  add(id: string, node: N, path: string[], label = ''): void {
+    if (!this.nodes.has(id)) {
+      this.index.set(id, this.ids.length);
+      this.ids.push(id);
+      let t = this.trie;
+      const n = path.length === 0 ? 0 : path.length + (label ? 1 : 0);
+      for (let i = 0; i < n; i++) {
+        const part = i < path.length ? path[i] : label;
+        t.next ??= new Map();
+        let c = t.next.get(part);
+        if (!c) t.next.set(part, (c = {}));
+        t = c;
+      }
+      if (n > 0) t.id ??= id;
+    }
     this.nodes.set(id, node);
+  }
+
+  /**
+   * The node named by the shortest prefix of `names` (`['loki', 'write', 'x', 'receiver']`
+   * finds `loki.write.x`), here or in a parent graph, with how many names it used.
+   */
+  resolve(names: { name: string }[], count = names.length): { id: string; used: number } | undefined {
+    let t: TrieNode | undefined = this.trie;
+    for (let k = 0; k < count && t; k++) {
+      t = t.next?.get(names[k].name);
+      if (t?.id !== undefined) return { id: t.id, used: k + 1 };
+    }
+    return this.parent?.resolve(names, count);
   }
 
   own(id: string): N | undefined {
@@ -25,65 +60,64 @@ export class Dag<N> {
   }
 
   addEdge(from: string, to: string): void {
-    let s = this.out.get(from);
-    if (!s) this.out.set(from, (s = new Set()));
-    if (s.has(to)) return;
-    s.add(to);
+    let list = this.out.get(from);
+    if (!list) this.out.set(from, (list = []));
+    if (list.includes(to)) return;
+    list.push(to);
     this.edges.push([from, to]);
   }
 
-  successors(id: string): Iterable<string> {
-    return this.out.get(id) ?? [];
-  }
-
-  /** Strongly connected components (Tarjan), visiting roots in insertion order. */
+  /** Strongly connected components (Tarjan, iterative), visiting roots in insertion order. */
   components(): string[][] {
-    const index = new Map<string, number>();
-    const low = new Map<string, number>();
-    const onStack = new Set<string>();
-    const stack: string[] = [];
+    const n = this.ids.length;
+    const none: string[] = [];
+    const succ = (v: number) => this.out.get(this.ids[v]) ?? none;
+    const index = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const next = new Int32Array(n);
+    // Nodes without edges form their own component; skip the bookkeeping for them.
+    const stack: number[] = [];
+    const work: number[] = [];
     const result: string[][] = [];
     let counter = 0;
-    const strong = (v: string) => {
-      // Iterative Tarjan so deep chains cannot overflow the stack.
-      const work: { v: string; it: Iterator<string> }[] = [];
-      const open = (x: string) => {
-        index.set(x, counter);
-        low.set(x, counter);
-        counter++;
-        stack.push(x);
-        onStack.add(x);
-        work.push({ v: x, it: this.successors(x)[Symbol.iterator]() });
-      };
-      open(v);
+    for (let root = 0; root < n; root++) {
+      if (index[root] !== -1) continue;
+      index[root] = low[root] = counter++;
+      stack.push(root);
+      onStack[root] = 1;
+      work.push(root);
       while (work.length > 0) {
-        const top = work[work.length - 1];
-        const n = top.it.next();
-        if (!n.done) {
-          const w = n.value;
-          if (!this.nodes.has(w)) continue;
-          if (!index.has(w)) open(w);
-          else if (onStack.has(w)) low.set(top.v, Math.min(low.get(top.v)!, index.get(w)!));
+        const v = work[work.length - 1];
+        const edges = succ(v);
+        if (next[v] < edges.length) {
+          const w = this.index.get(edges[next[v]++]);
+          if (w === undefined) continue;
+          if (index[w] === -1) {
+            index[w] = low[w] = counter++;
+            stack.push(w);
+            onStack[w] = 1;
+            work.push(w);
+          } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
           continue;
         }
         work.pop();
         if (work.length > 0) {
-          const parent = work[work.length - 1].v;
-          low.set(parent, Math.min(low.get(parent)!, low.get(top.v)!));
+          const parent = work[work.length - 1];
+          low[parent] = Math.min(low[parent], low[v]);
         }
-        if (low.get(top.v) === index.get(top.v)) {
+        if (low[v] === index[v]) {
           const comp: string[] = [];
-          let w: string;
+          let w: number;
           do {
             w = stack.pop()!;
-            onStack.delete(w);
-            comp.push(w);
-          } while (w !== top.v);
+            onStack[w] = 0;
+            comp.push(this.ids[w]);
+          } while (w !== v);
           result.push(comp);
         }
       }
-    };
-    for (const id of this.ids) if (!index.has(id)) strong(id);
+    }
     return result;
   }
 }

@@ -130,8 +130,13 @@ export function checkLiteral(e: Expr, type: string, rule?: TextRule): LiteralPro
       if (base !== 'array') return [{ message: `expected ${base}, got array`, start: e.start, end: e.end }];
       const el = elementType(type);
       if (baseType(el) === 'any') return undefined;
-      const out = e.elements.flatMap((x) => checkLiteral(x, el) ?? []);
-      return out.length ? out : undefined;
+      let out: LiteralProblem[] | undefined;
+      for (const x of e.elements) {
+        if (x.kind !== 'Literal' && x.kind !== 'Array' && x.kind !== 'Object' && x.kind !== 'Unary') continue;
+        const p = checkLiteral(x, el);
+        if (p) (out ??= []).push(...p);
+      }
+      return out;
     }
     case 'Object': {
       const base = baseType(type);
@@ -142,8 +147,12 @@ export function checkLiteral(e: Expr, type: string, rule?: TextRule): LiteralPro
       if (base !== 'object') return [{ message: `expected ${base}, got object`, start: e.start, end: e.end }];
       const el = elementType(type);
       if (baseType(el) === 'any') return undefined;
-      const out = e.fields.flatMap((f) => checkLiteral(f.value, el) ?? []);
-      return out.length ? out : undefined;
+      let out: LiteralProblem[] | undefined;
+      for (const f of e.fields) {
+        const p = checkLiteral(f.value, el);
+        if (p) (out ??= []).push(...p);
+      }
+      return out;
     }
     case 'Unary':
       return e.value.kind === 'Literal' ? checkLiteral(e.value, type, rule) : undefined;

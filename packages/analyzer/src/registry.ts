@@ -32,7 +32,15 @@ export class Registry {
     return this.parent ? this.parent.customFor(first) : { found: false };
   }
 
+  private readonly memo = new Map<string, Lookup>();
+
   get(name: string): Lookup {
+    let hit = this.memo.get(name);
+    if (!hit) this.memo.set(name, (hit = this.lookup(name)));
+    return hit;
+  }
+
+  private lookup(name: string): Lookup {
     const dot = name.indexOf('.');
     const first = dot === -1 ? name : name.slice(0, dot);
     const own = this.custom.has(first);

@@ -23,6 +23,8 @@ export interface AttrSpec {
   textRule?: TextRule;
   /** The value is compiled as an RE2 regular expression. */
   regex?: RegexRule;
+  /** Whether the type holds a capsule (set on first use). */
+  capsule?: boolean;
 }
 
 /** A check Alloy runs on a block's decoded arguments (from the project's notes of Alloy's rules). */

@@ -10,7 +10,6 @@ import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, typ
 export const nameOf = (b: Block): string => b.fullName;
 
 const EMPTY: FileDiagnostic[] = [];
-const NO_COUNTS: Map<string, number> = new Map();
 
 export interface TypecheckOptions {
   /** Only the checks `alloy validate` runs. */
@@ -31,34 +30,38 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
     return out;
   }
   const lookup = fieldsOf(spec);
-  let counts = NO_COUNTS;
-  for (const s of b.body) {
-    if (s.kind !== 'Block') continue;
-    if (counts === NO_COUNTS) counts = new Map();
-    const n = nameOf(s);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  const seen = new Set<string>();
+  // Attribute names seen so far in this body live on a shared stack from `base` on: no allocation per block.
+  const base = seenStack.length;
   for (const s of b.body) {
     const before = out.length;
-    if (s.kind === 'Block') checkChildBlock(file, s, lookup.get(nameOf(s)), counts, opts, out);
-    else checkAttr(file, s, lookup.get(s.name.name), seen, opts, out);
+    if (s.kind === 'Block') checkChildBlock(file, s, lookup.get(nameOf(s)), countIn(b, nameOf(s)), opts, out);
+    else checkAttr(file, s, lookup.get(s.name.name), base, opts, out);
     for (let i = before; i < out.length; i++) {
       const d = out[i];
       if (d.code === 'unknown-attribute' || d.code === 'unknown-block') suggest(d, s, spec);
     }
   }
   for (const f of requiredOf(spec)) {
-    if (f.kind === 'attr' && !seen.has(f.name)) {
+    if (f.kind === 'attr' && seenStack.indexOf(f.name, base) === -1) {
       out.push(diag(file, 'missing-required', `missing required attribute ${JSON.stringify(f.name)}`, b.start, b.rcurly));
-    } else if (f.kind === 'block' && !counts.has(f.name)) {
+    } else if (f.kind === 'block' && countIn(b, f.name) === 0) {
       out.push(diag(file, 'missing-required', `missing required block ${JSON.stringify(f.name)}`, b.start, b.rcurly));
     }
   }
+  seenStack.length = base;
   return out;
 }
 
-function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, counts: Map<string, number>, opts: TypecheckOptions, out: FileDiagnostic[]): void {
+const seenStack: string[] = [];
+
+/** How many child blocks of `b` are named `name`. */
+function countIn(b: Block, name: string): number {
+  let n = 0;
+  for (const s of b.body) if (s.kind === 'Block' && s.fullName === name) n++;
+  return n;
+}
+
+function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, n: number, opts: TypecheckOptions, out: FileDiagnostic[]): void {
   const name = nameOf(b);
   const last = b.rcurly;
   if (!spec) {
@@ -66,7 +69,6 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
   } else if (spec.kind === 'attr') {
     out.push(diag(file, 'attr-as-block', `${JSON.stringify(name)} must be an attribute, but is used as a block`, b.start, last));
   } else {
-    const n = counts.get(name) ?? 0;
     if (typeof spec.count === 'number' && spec.count !== n) {
       out.push(diag(file, 'block-count', `block ${JSON.stringify(name)} must be specified exactly ${spec.count} times, but was specified ${n} times`, b.start, last));
     } else if (spec.count === 'one' && n > 1) {
@@ -77,18 +79,18 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
   }
 }
 
-function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, seen: Set<string>, opts: TypecheckOptions, out: FileDiagnostic[]): void {
+function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, base: number, opts: TypecheckOptions, out: FileDiagnostic[]): void {
   const name = a.name.name;
   const last = a.end - 1;
   if (!spec) out.push(diag(file, 'unknown-attribute', `unrecognized attribute name ${JSON.stringify(name)}`, a.start, last));
   else if (spec.kind === 'block') out.push(diag(file, 'block-as-attr', `${JSON.stringify(name)} must be a block, but is used as an attribute`, a.start, last));
-  else if (seen.has(name)) out.push(diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last));
+  else if (seenStack.indexOf(name, base) !== -1) out.push(diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last));
   else {
-    seen.add(name);
+    seenStack.push(name);
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
     if (found.length) out.push(...found);
     else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
-    else if (opts.typeOf && spec.type.includes('capsule(')) out.push(...checkValue(file, a, a.value, spec.type, opts.typeOf));
+    else if (opts.typeOf && (spec.capsule ??= spec.type.includes('capsule('))) out.push(...checkValue(file, a, a.value, spec.type, opts.typeOf));
   }
 }
 

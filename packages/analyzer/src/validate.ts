@@ -140,6 +140,13 @@ export class Validator {
     return s;
   }
 
+  /** Adds a node to a scope's graph; a duplicate's suffixed id is not reachable by references. */
+  private put(s: State, id: string, node: VNode): void {
+    const b = node.at.block;
+    const reachable = id === blockId(b);
+    s.graph.add(id, node, reachable ? b.name : [], reachable ? b.label : '');
+  }
+
   private alreadyDefined(mem: Map<string, Located>, at: Located): FileDiagnostic | undefined {
     const id = blockId(at.block);
     const orig = mem.get(id);
@@ -196,7 +203,7 @@ export class Validator {
         registry: s.registry.child(),
         arguments: [],
       };
-      s.graph.add(id, { kind: 'module', id, at, diags, body: [], state: this.validate(moduleState) });
+      this.put(s, id, { kind: 'module', id, at, diags, body: [], state: this.validate(moduleState) });
       if (at.block.label !== '') {
         moduleState.scope.add('argument');
         const args = argumentsSpec(moduleState.arguments);
@@ -226,7 +233,7 @@ export class Validator {
         case 'tracing': {
           const d = this.disallowed(s, at);
           if (d) diags.push(d);
-          s.graph.add(id, node);
+          this.put(s, id, node);
           return;
         }
         case 'foreach':
@@ -240,7 +247,7 @@ export class Validator {
           const d = this.missingLabel(at);
           if (d) diags.push(d);
           else if (register && name === 'argument') s.arguments.push(at.block);
-          s.graph.add(id, node);
+          this.put(s, id, node);
           return;
         }
         default: {
@@ -249,7 +256,7 @@ export class Validator {
             register = false;
             diags.push(d);
           }
-          if (IMPORT_BLOCKS.has(name)) s.graph.add(id, node);
+          if (IMPORT_BLOCKS.has(name)) this.put(s, id, node);
           if (register) s.registry.registerCustom(at.block, undefined, this.importModule(at, diags));
         }
       }
@@ -283,7 +290,7 @@ export class Validator {
     if (node.args?.kind === 'struct') node.args = { ...node.args, fields: node.args.fields.filter((f) => f.name !== 'template') };
     if (!template) {
       node.diags.push(diag(at.file, 'missing-required', 'missing required block "template"', at.block.start, at.block.rcurly));
-      s.graph.add(node.id, node);
+      this.put(s, node.id, node);
       return;
     }
     const parts = this.extractBlocks(at.file, template.body, node.diags);
@@ -300,7 +307,7 @@ export class Validator {
     if (v && v.kind === 'Attribute' && v.value.kind === 'Literal' && v.value.litKind === 'STRING') {
       state.scope.add(unquote(v.value.raw));
     }
-    s.graph.add(node.id, { ...node, kind: 'foreach', state: this.validate(state) });
+    this.put(s, node.id, { ...node, kind: 'foreach', state: this.validate(state) });
   }
 
   private validateComponents(s: State): void {
@@ -316,7 +323,7 @@ export class Validator {
         diags.push(dup);
         id = `${id}-${i}`;
       }
-      s.graph.add(id, { kind: 'component', id, at, diags, body: at.block.body });
+      this.put(s, id, { kind: 'component', id, at, diags, body: at.block.body });
     });
   }
 
@@ -339,7 +346,7 @@ export class Validator {
       } else {
         args = this.opts.catalog.block(blockId(at.block)) ?? ANY_BODY;
       }
-      s.graph.add(id, { kind: 'plain', id, at, diags, args, body: at.block.body });
+      this.put(s, id, { kind: 'plain', id, at, diags, args, body: at.block.body });
     });
   }
 
@@ -362,7 +369,7 @@ export class Validator {
 
   private validateGraph(s: State, parent?: string): FileDiagnostic[] {
     const diags: FileDiagnostic[] = [];
-    const checks = { parity: this.opts.parity, typeOf: this.opts.parity ? undefined : (t: string) => this.exportType(t, s) };
+    const checks = { parity: this.opts.parity, typeOf: this.opts.parity ? undefined : (names: { name: string }[]) => this.exportType(names, s) };
     for (const id of s.graph.ids) {
       const n = s.graph.own(id)!;
       this.graph.nodes.push({
@@ -407,10 +414,7 @@ export class Validator {
           diags.push(...this.validateGraph(n.state, id));
           break;
       }
-      for (const ref of this.references(n, s, diags)) {
-        this.graph.edges.push({ from: id, to: ref.target, traversal: ref.text, file: n.at.file, start: ref.start, end: ref.end });
-        if (!s.graph.isFromParent(ref.target)) s.graph.addEdge(id, ref.target);
-      }
+      this.references(n, s, diags, id);
     }
     for (const comp of s.graph.components()) {
       if (comp.length < 2) continue;
@@ -429,48 +433,31 @@ export class Validator {
   }
 
   /**
-   * Type of a reference to a built-in component's export. Known from the
-   * catalog even when the referenced component is missing from this config.
+   * Type of a reference (`loki.write.default.receiver`, as its names) to a built-in
+   * component's export. Known from the catalog even when the component is missing here.
    */
-  private exportType(text: string, s: State): { type: string; component: string } | undefined {
-    // Walk the prefixes `a`, `a.b`, ... without building them all up front.
-    let dot = text.indexOf('.');
-    while (dot !== -1) {
-      const id = text.slice(0, dot);
-      const n = s.graph.get(id);
-      if (n) {
-        if (n.kind !== 'component') return undefined;
-        const name = blockName(n.at.block);
-        if (s.registry.isCustom(n.at.block.name[0])) return undefined;
-        const rest = text.slice(dot + 1);
-        // Deeper access (`.targets[0]`-like chains) is left to evaluation.
-        if (rest.includes('.')) return undefined;
-        const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === rest);
-        return exp ? { type: exp.type, component: id } : undefined;
-      }
-      dot = text.indexOf('.', dot + 1);
+  private exportType(names: { name: string }[], s: State): { type: string; component: string } | undefined {
+    const hit = s.graph.resolve(names);
+    if (hit) {
+      const n = s.graph.get(hit.id)!;
+      // Deeper access (`.targets[0]`-like chains) is left to evaluation.
+      if (n.kind !== 'component' || hit.used + 1 !== names.length) return undefined;
+      if (s.registry.isCustom(n.at.block.name[0])) return undefined;
+      const want = names[hit.used].name;
+      const exp = this.opts.catalog.component(blockName(n.at.block))?.exports.find((e) => e.name === want);
+      return exp ? { type: exp.type, component: hit.id } : undefined;
     }
-    const parts = text.split('.');
-    if (parts.length < 3 || s.registry.isCustom(parts[0])) return undefined;
-    const name = parts.slice(0, -2).join('.');
-    const exp = this.opts.catalog.component(name)?.exports.find((e) => e.name === parts[parts.length - 1]);
+    if (names.length < 3 || s.registry.isCustom(names[0].name)) return undefined;
+    const parts = names.map((x) => x.name);
+    const exp = this.opts.catalog.component(parts.slice(0, -2).join('.'))?.exports.find((e) => e.name === parts[parts.length - 1]);
     return exp ? { type: exp.type, component: parts.slice(0, -1).join('.') } : undefined;
   }
 
-  /** Resolves the references of one node; returns the ids it depends on. */
-  private references(n: VNode, s: State, diags: FileDiagnostic[]): { target: string; text: string; start: number; end: number }[] {
-    const targets: { target: string; text: string; start: number; end: number }[] = [];
+  /** Resolves the references of one node into graph edges; reports the ones that do not resolve. */
+  private references(n: VNode, s: State, diags: FileDiagnostic[], from: string): void {
     const file = n.at.file;
     for (const t of traversalsFromBody(n.body)) {
-      let found: string | undefined;
-      let id = '';
-      for (let k = 0; k < t.length; k++) {
-        id = k === 0 ? t[0].name : `${id}.${t[k].name}`;
-        if (s.graph.get(id)) {
-          found = id;
-          break;
-        }
-      }
+      const found = s.graph.resolve(t)?.id;
       const first = t[0].name;
       const inScope = s.scope.has(first) || STDLIB.has(first);
       const start = t[0].start;
@@ -483,7 +470,8 @@ export class Validator {
         if (STDLIB.has(first)) {
           diags.push(diag(file, 'stdlib-shadowing', 'a component is shadowing an existing stdlib name', start, t[0].end - 1, 'warning'));
         }
-        targets.push({ target: found, text: traversalText(t), start, end: last + 1 });
+        this.graph.edges.push({ from, to: found, traversal: t.length === 1 ? first : traversalText(t), file, start, end: last + 1 });
+        if (!s.graph.isFromParent(found)) s.graph.addEdge(from, found);
       } else if (DEPRECATED_STDLIB.has(first)) {
         diags.push(
           diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning'),
@@ -493,7 +481,6 @@ export class Validator {
         if (err) diags.push(diag(file, 'stability', err, start, last));
       }
     }
-    return targets;
   }
 }
 

@@ -90,13 +90,16 @@ export class Parser {
     while (this.cur() !== Tok.EOF && !to.has(this.cur())) this.next();
   }
 
+  /** Whether the token consumed by the last `expect` was the one expected. */
+  private expectOk = true;
+
   /** Consumes the current token, reporting an error when it is not `t`; returns its offset. */
-  private expect(t: Tok): { pos: number; ok: boolean } {
+  private expect(t: Tok): number {
     const pos = this.pos;
-    const ok = this.cur() === t;
-    if (!ok) this.errorHere(`expected ${tokenString(t)}, got ${tokenString(this.cur())}`);
+    this.expectOk = this.cur() === t;
+    if (!this.expectOk) this.errorHere(`expected ${tokenString(t)}, got ${tokenString(this.cur())}`);
     this.next();
-    return { pos, ok };
+    return pos;
   }
 
   /** A parse error at the current token; only the first on a line is kept. */
@@ -195,9 +198,9 @@ export class Parser {
     }
     if (this.cur() === Tok.LCURLY) {
       this.enter();
-      const lcurly = this.expect(Tok.LCURLY).pos;
+      const lcurly = this.expect(Tok.LCURLY);
       const body = this.parseBody(Tok.RCURLY);
-      const rcurly = this.expect(Tok.RCURLY).pos;
+      const rcurly = this.expect(Tok.RCURLY);
       this.depth--;
       const block: ast.Block = {
         kind: 'Block',
@@ -309,19 +312,19 @@ export class Parser {
           break;
         }
         case Tok.LBRACK: {
-          const lbrack = this.expect(Tok.LBRACK).pos;
+          const lbrack = this.expect(Tok.LBRACK);
           this.enter();
           const index = this.parseExpression();
           this.depth--;
-          const rbrack = this.expect(Tok.RBRACK).pos;
+          const rbrack = this.expect(Tok.RBRACK);
           primary = { kind: 'Index', value: primary, index, lbrack, rbrack, start: primary.start, end: Math.max(this.lastEnd, rbrack) };
           break;
         }
         case Tok.LPAREN: {
-          const lparen = this.expect(Tok.LPAREN).pos;
+          const lparen = this.expect(Tok.LPAREN);
           let args: ast.Expr[] = [];
           if (this.cur() !== Tok.RPAREN) args = this.parseExpressionList(Tok.RPAREN);
-          const rparen = this.expect(Tok.RPAREN).pos;
+          const rparen = this.expect(Tok.RPAREN);
           primary = { kind: 'Call', value: primary, args, lparen, rparen, start: primary.start, end: Math.max(this.lastEnd, rparen) };
           break;
         }
@@ -329,7 +332,8 @@ export class Parser {
         case Tok.LCURLY: {
           // Someone wrote a block where a value belongs; parse it to say so.
           if (this.cur() === Tok.STRING) this.next();
-          if (!this.expect(Tok.LCURLY).ok) {
+          this.expect(Tok.LCURLY);
+          if (!this.expectOk) {
             this.consumeStatement();
             return primary;
           }
@@ -337,11 +341,11 @@ export class Parser {
           this.parseBody(Tok.RCURLY);
           this.depth--;
           const rc = this.expect(Tok.RCURLY);
-          if (!rc.ok) {
+          if (!this.expectOk) {
             this.consumeStatement();
             return primary;
           }
-          this.addError('cannot use a block as an expression', primary.start, rc.pos + 1);
+          this.addError('cannot use a block as an expression', primary.start, rc + 1);
           break;
         }
         default:
@@ -373,30 +377,30 @@ export class Parser {
         return e;
       }
       case Tok.LPAREN: {
-        const lparen = this.expect(Tok.LPAREN).pos;
+        const lparen = this.expect(Tok.LPAREN);
         this.enter();
         const inner = this.parseExpression();
         this.depth--;
-        const rparen = this.expect(Tok.RPAREN).pos;
+        const rparen = this.expect(Tok.RPAREN);
         return { kind: 'Paren', inner, lparen, rparen, start: lparen, end: Math.max(this.lastEnd, rparen) };
       }
       case Tok.LBRACK: {
-        const lbrack = this.expect(Tok.LBRACK).pos;
+        const lbrack = this.expect(Tok.LBRACK);
         let elements: ast.Expr[] = [];
         this.enter();
         if (this.cur() !== Tok.RBRACK) elements = this.parseExpressionList(Tok.RBRACK);
         this.depth--;
-        const rbrack = this.expect(Tok.RBRACK).pos;
+        const rbrack = this.expect(Tok.RBRACK);
         return { kind: 'Array', elements, lbrack, rbrack, start: lbrack, end: Math.max(this.lastEnd, rbrack) };
       }
       case Tok.LCURLY: {
-        const lcurly = this.expect(Tok.LCURLY).pos;
+        const lcurly = this.expect(Tok.LCURLY);
         let fields: ast.ObjectField[] = [];
         this.enter();
         // Alloy tests for `]` here, not `}`; an empty object still parses.
         if (this.cur() !== Tok.RBRACK) fields = this.parseFieldList(Tok.RCURLY);
         this.depth--;
-        const rcurly = this.expect(Tok.RCURLY).pos;
+        const rcurly = this.expect(Tok.RCURLY);
         return { kind: 'Object', fields, lcurly, rcurly, start: lcurly, end: Math.max(this.lastEnd, rcurly) };
       }
     }

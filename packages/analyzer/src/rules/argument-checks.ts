@@ -19,25 +19,61 @@ export const argumentChecks: Rule = {
   },
 };
 
+const APPLIED = new Set<ArgumentRule['kind']>(['mutually_exclusive', 'requires', 'allowed_values', 'range']);
+
 /** Components with at least one rule, so the others are not walked at all. */
 const WITH_RULES = new Set(Object.keys(ARGUMENT_RULES).map((k) => k.slice(0, k.indexOf(':'))));
 
+const childKeys = new Map<string, Map<string, string>>();
+
+/** `component:a.b` for a child block `b` of `component:a`, built once per pair. */
+function childKey(key: string, name: string): string {
+  let m = childKeys.get(key);
+  if (!m) childKeys.set(key, (m = new Map()));
+  let k = m.get(name);
+  if (k === undefined) m.set(name, (k = key.endsWith(':') ? key + name : `${key}.${name}`));
+  return k;
+}
+
+/** Rules of one block path by the field names that can trigger them (built on first use). */
+const byField = new Map<string, Map<string, ArgumentRule[]>>();
+
+function rulesByField(key: string): Map<string, ArgumentRule[]> | undefined {
+  let m = byField.get(key);
+  if (m) return m;
+  const ids = ARGUMENT_RULES[key];
+  if (!ids) return undefined;
+  m = new Map();
+  for (const i of ids) {
+    const r = ARGUMENT_RULE_LIST[i];
+    // Kinds that depend on defaults or on conditions in prose are left to Alloy (see README).
+    if (!APPLIED.has(r.kind) || r.fields.some((f) => f.includes('*') || f.includes('.'))) continue;
+    for (const f of r.fields) {
+      const list = m.get(f) ?? [];
+      if (!list.includes(r)) list.push(r);
+      m.set(f, list);
+    }
+  }
+  byField.set(key, m);
+  return m;
+}
+
 /** `key` is `component:block.path` of `b`. */
 function visit(ctx: RuleContext, file: string, component: string, b: Block, key: string, spec: BodySpec | undefined): void {
-  const rules = ARGUMENT_RULES[key];
-  if (rules && b.body.length > 0) {
-    const written = new Set<string>();
-    for (const s of b.body) written.add(s.kind === 'Attribute' ? s.name.name : s.fullName);
-    for (const i of rules) {
-      const r = ARGUMENT_RULE_LIST[i];
-      // Every kind applied here needs at least one of its fields written.
-      if (r.fields.some((f) => written.has(f))) apply(ctx, file, b, r, spec);
+  const rules = b.body.length > 0 ? rulesByField(key) : undefined;
+  if (rules) {
+    // Every kind applied here needs at least one of its fields written.
+    const due: ArgumentRule[] = [];
+    for (const s of b.body) {
+      const hit = rules.get(s.kind === 'Attribute' ? s.name.name : s.fullName);
+      if (hit) for (const r of hit) if (!due.includes(r)) due.push(r);
     }
+    for (const r of due) apply(ctx, file, b, r, spec);
   }
   for (const s of b.body) {
     if (s.kind !== 'Block') continue;
     const f = spec?.kind === 'struct' ? fieldsOf(spec).get(s.fullName) : undefined;
-    visit(ctx, file, component, s, key.endsWith(':') ? key + s.fullName : `${key}.${s.fullName}`, f?.kind === 'block' ? f.body : undefined);
+    visit(ctx, file, component, s, childKey(key, s.fullName), f?.kind === 'block' ? f.body : undefined);
   }
 }
 
@@ -98,44 +134,43 @@ function magnitude(v: string | number | boolean | undefined): number | undefined
   }
 }
 
+function report(ctx: RuleContext, file: string, r: ArgumentRule, s: { start: number; end: number }, args: (string | number)[]): void {
+  ctx.report(diag(file, '', format(r.message, args), s.start, s.end - 1));
+}
+
+/** Whether field `f` of `b` is set: written with a non-zero value, or left out with a non-zero default. */
+function setOrDefaulted(b: Block, spec: BodySpec | undefined, f: string): boolean {
+  const st = find(b, f);
+  return st ? isSet(st) : defaulted(spec, f);
+}
+
 function apply(ctx: RuleContext, file: string, b: Block, r: ArgumentRule, spec: BodySpec | undefined): void {
-  const at = (s: { start: number; end: number }, args: (string | number)[] = []) =>
-    ctx.report(diag(file, '', format(r.message, args), s.start, s.end - 1));
-  const header = { start: b.start, end: b.nameSpan.end };
-  if (r.fields.some((f) => f.includes('*') || f.includes('.'))) return;
-  // A field is set when written with a non-zero value, or when left out with a non-zero default.
-  const set = (f: string) => {
-    const st = find(b, f);
-    return st ? isSet(st) : defaulted(spec, f);
-  };
-  // Only what is written counts: checks that depend on defaults are left to Alloy, since
-  // the notes do not say when Alloy fills a default before it validates.
-  const written = r.fields.filter((f) => isSet(find(b, f)));
-  switch (r.kind) {
-    case 'mutually_exclusive':
-      if (written.length > 1) at(find(b, written[1])!);
-      return;
-    case 'at_least_one':
-    case 'one_of_required':
-    case 'non_empty':
-      void header;
-      return;
-    case 'requires': {
-      const first = find(b, r.fields[0]);
-      if (!first || !isSet(first) || r.fields.slice(1).some(set)) return;
-      if (!r.values) return;
-      // With values: "<field> <value> requires <other>", as for relabel actions.
-      const v = first.kind === 'Attribute' ? literal(first.value) : undefined;
-      if (typeof v === 'string' && r.values.includes(v) && /requires/.test(r.message)) at(first, [v]);
-      return;
+  // Only what is written counts for these kinds: the notes do not say when Alloy fills a default.
+  if (r.kind === 'mutually_exclusive') {
+    let first: Stmt | undefined;
+    for (const f of r.fields) {
+      const st = find(b, f);
+      if (!st || !isSet(st)) continue;
+      if (first) return report(ctx, file, r, st, []);
+      first = st;
     }
+    return;
+  }
+  if (r.kind === 'requires') {
+    // Only with values: "<field> <value> requires <other>", as for relabel actions.
+    const first = find(b, r.fields[0]);
+    if (!r.values || !first || !isSet(first)) return;
+    for (let i = 1; i < r.fields.length; i++) if (setOrDefaulted(b, spec, r.fields[i])) return;
+    const v = first.kind === 'Attribute' ? literal(first.value) : undefined;
+    if (typeof v === 'string' && r.values.includes(v) && /requires/.test(r.message)) report(ctx, file, r, first, [v]);
+    return;
   }
   for (const f of r.fields) {
     const s = find(b, f);
     if (!s || s.kind !== 'Attribute') continue;
     const v = literal(s.value);
     if (r.kind === 'allowed_values' && r.values && v !== undefined && typeof v !== 'boolean') {
-      if (!r.values.some((x) => String(x) === String(v))) at(s.value, [String(v), `[${r.values.join(' ')}]`]);
+      if (!r.values.some((x) => String(x) === String(v))) report(ctx, file, r, s.value, [String(v), `[${r.values.join(' ')}]`]);
     } else if (r.kind === 'range') {
       const n = magnitude(v);
       if (n === undefined) continue;
@@ -143,7 +178,7 @@ function apply(ctx: RuleContext, file: string, b: Block, r: ArgumentRule, spec: 
       const max = magnitude(r.max);
       const low = min !== undefined && (r.minExclusive ? n <= min : n < min);
       const high = max !== undefined && (r.maxExclusive ? n >= max : n > max);
-      if (low || high) at(s.value, /^[^%]*%s/.test(r.message) ? [f, String(v)] : [String(v)]);
+      if (low || high) report(ctx, file, r, s.value, /^[^%]*%s/.test(r.message) ? [f, String(v)] : [String(v)]);
     }
   }
 }

@@ -20,9 +20,10 @@ export const hardcodedSecret: Rule = {
 const secrets = new WeakMap<BodySpec, boolean>();
 
 /** Whether a body has a secret attribute anywhere below it (cached per body). */
-function hasSecrets(spec: BodySpec, seen = new Set<BodySpec>()): boolean {
+function hasSecrets(spec: BodySpec, seen?: Set<BodySpec>): boolean {
   const hit = secrets.get(spec);
   if (hit !== undefined) return hit;
+  seen ??= new Set();
   if (seen.has(spec)) return false;
   seen.add(spec);
   const found = spec.fields.some((f) => (f.kind === 'attr' ? f.type === 'secret' : hasSecrets(f.body, seen)));
