@@ -3,7 +3,11 @@ import type { Expr, Ident, Stmt } from '@alloy-lint/parser';
 /** A chain of identifiers joined by `.`: `loki.write.default.receiver`. */
 export type Traversal = Ident[];
 
-export const traversalText = (t: Traversal) => t.map((i) => i.name).join('.');
+export const traversalText = (t: Traversal, count = t.length) => {
+  let s = t[0].name;
+  for (let i = 1; i < count; i++) s += '.' + t[i].name;
+  return s;
+};
 
 /**
  * Collects every maximal identifier-and-field chain in a body, the way Alloy
@@ -11,31 +15,40 @@ export const traversalText = (t: Traversal) => t.map((i) => i.name).join('.');
  * searched separately.
  */
 export function traversalsFromBody(body: Stmt[]): Traversal[] {
-  const w = shared;
-  w.out = [];
-  for (const s of body) w.stmt(s);
-  w.flush();
-  const out = w.out;
-  w.out = [];
+  const out: Traversal[] = [];
+  forEachTraversal(body, (t, n) => out.push(t.slice(0, n)));
   return out;
 }
 
 export function traversalsFromExpr(e: Expr): Traversal[] {
-  const w = new Walker();
+  const out: Traversal[] = [];
+  const w = new Walker((t, n) => out.push(t.slice(0, n)));
   w.expr(e);
   w.flush();
-  return w.out;
+  return out;
+}
+
+/**
+ * Calls `visit` for each traversal of a body with a scratch array and its length; the
+ * array is reused, so copy what must outlive the call.
+ */
+export function forEachTraversal(body: Stmt[], visit: (t: Ident[], count: number) => void): void {
+  const w = new Walker(visit);
+  for (const s of body) w.stmt(s);
+  w.flush();
 }
 
 class Walker {
-  out: Traversal[] = [];
   private building = false;
-  private current: Traversal = [];
+  private readonly current: Ident[] = [];
+  private count = 0;
+
+  constructor(private readonly visit: (t: Ident[], count: number) => void) {}
 
   flush(): void {
-    if (this.building && this.current.length > 0) this.out.push(this.current);
+    if (this.building && this.count > 0) this.visit(this.current, this.count);
     this.building = false;
-    this.current = [];
+    this.count = 0;
   }
 
   stmt(s: Stmt): void {
@@ -48,11 +61,12 @@ class Walker {
       case 'Identifier':
         this.flush();
         this.building = true;
-        this.current = [e];
+        this.current[0] = e;
+        this.count = 1;
         return;
       case 'Access':
         this.expr(e.value);
-        if (this.building) this.current.push(e.name);
+        if (this.building) this.current[this.count++] = e.name;
         return;
       case 'Index':
         this.expr(e.value);
@@ -85,5 +99,3 @@ class Walker {
     }
   }
 }
-
-const shared = new Walker();

@@ -6,7 +6,7 @@ import { Registry } from './registry.js';
 import { ANY_BODY, type BodySpec, type ComponentCatalog, type Stability } from './schema.js';
 import { stabilityError } from './stability.js';
 import { DEPRECATED_STDLIB, EXPERIMENTAL_STDLIB, STDLIB } from './stdlib-names.js';
-import { traversalsFromBody, traversalText } from './traversal.js';
+import { forEachTraversal, traversalText } from './traversal.js';
 import { closest } from './suggest.js';
 import { nameOf, typecheckBlock } from './typecheck.js';
 
@@ -456,32 +456,35 @@ export class Validator {
   /** Resolves the references of one node into graph edges; reports the ones that do not resolve. */
   private references(n: VNode, s: State, diags: FileDiagnostic[], from: string): void {
     const file = n.at.file;
-    for (const t of traversalsFromBody(n.body)) {
-      const found = s.graph.resolve(t)?.id;
+    forEachTraversal(n.body, (t, count) => {
+      const found = s.graph.resolve(t, count)?.id;
       const first = t[0].name;
-      const inScope = s.scope.has(first) || STDLIB.has(first);
       const start = t[0].start;
-      const last = t[t.length - 1].end - 1;
-      if (!found && !inScope) {
-        diags.push(diag(file, 'unknown-reference', `component ${JSON.stringify(traversalText(t))} does not exist or is out of scope`, start, last));
-        continue;
+      const last = t[count - 1].end - 1;
+      if (!found && !(s.scope.has(first) || STDLIB.has(first))) {
+        diags.push(diag(file, 'unknown-reference', `component ${JSON.stringify(traversalText(t, count))} does not exist or is out of scope`, start, last));
+        return;
       }
       if (found) {
         if (STDLIB.has(first)) {
           diags.push(diag(file, 'stdlib-shadowing', 'a component is shadowing an existing stdlib name', start, t[0].end - 1, 'warning'));
         }
-        this.graph.edges.push({ from, to: found, traversal: t.length === 1 ? first : traversalText(t), file, start, end: last + 1 });
+        this.graph.edges.push({ from, to: found, traversal: traversalText(t, count), file, start, end: last + 1 });
         if (!s.graph.isFromParent(found)) s.graph.addEdge(from, found);
       } else if (DEPRECATED_STDLIB.has(first)) {
         diags.push(
           diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning'),
         );
-      } else if (EXPERIMENTAL_STDLIB.has(traversalText(t))) {
-        const err = stabilityError('experimental', this.opts.minStability, traversalText(t));
-        if (err) diags.push(diag(file, 'stability', err, start, last));
+      } else if (count > 1) {
+        const text = traversalText(t, count);
+        if (EXPERIMENTAL_STDLIB.has(text)) {
+          const err = stabilityError('experimental', this.opts.minStability, text);
+          if (err) diags.push(diag(file, 'stability', err, start, last));
+        }
       }
-    }
+    });
   }
+
 }
 
 function withBody(b: Block, body: Stmt[]): Block {
