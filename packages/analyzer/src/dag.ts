@@ -35,17 +35,25 @@ export class Dag<N> {
   }
 
   /**
-   * The node named by the shortest prefix of `names` (`['loki', 'write', 'x', 'receiver']`
-   * finds `loki.write.x`), here or in a parent graph, with how many names it used.
+   * The id of the node named by the shortest prefix of `names` (`['loki', 'write', 'x',
+   * 'receiver']` finds `loki.write.x`), here or in a parent graph; `used` says how many names.
    */
-  resolve(names: { name: string }[], count = names.length): { id: string; used: number } | undefined {
+  resolve(names: { name: string }[], count = names.length): string | undefined {
     let t: TrieNode | undefined = this.trie;
     for (let k = 0; k < count && t; k++) {
       t = t.next?.get(names[k].name);
-      if (t?.id !== undefined) return { id: t.id, used: k + 1 };
+      if (t?.id !== undefined) {
+        this.used = k + 1;
+        return t.id;
+      }
     }
-    return this.parent?.resolve(names, count);
+    const id = this.parent?.resolve(names, count);
+    if (id !== undefined) this.used = this.parent!.used;
+    return id;
   }
+
+  /** How many names the last successful `resolve` used. */
+  used = 0;
 
   own(id: string): N | undefined {
     return this.nodes.get(id);

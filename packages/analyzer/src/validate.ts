@@ -438,14 +438,15 @@ export class Validator {
    */
   private exportType(names: { name: string }[], s: State): { type: string; component: string } | undefined {
     const hit = s.graph.resolve(names);
-    if (hit) {
-      const n = s.graph.get(hit.id)!;
+    if (hit !== undefined) {
+      const used = s.graph.used;
+      const n = s.graph.get(hit)!;
       // Deeper access (`.targets[0]`-like chains) is left to evaluation.
-      if (n.kind !== 'component' || hit.used + 1 !== names.length) return undefined;
+      if (n.kind !== 'component' || used + 1 !== names.length) return undefined;
       if (s.registry.isCustom(n.at.block.name[0])) return undefined;
-      const want = names[hit.used].name;
+      const want = names[used].name;
       const exp = this.opts.catalog.component(blockName(n.at.block))?.exports.find((e) => e.name === want);
-      return exp ? { type: exp.type, component: hit.id } : undefined;
+      return exp ? { type: exp.type, component: hit } : undefined;
     }
     if (names.length < 3 || s.registry.isCustom(names[0].name)) return undefined;
     const parts = names.map((x) => x.name);
@@ -457,7 +458,7 @@ export class Validator {
   private references(n: VNode, s: State, diags: FileDiagnostic[], from: string): void {
     const file = n.at.file;
     forEachTraversal(n.body, (t, count) => {
-      const found = s.graph.resolve(t, count)?.id;
+      const found = s.graph.resolve(t, count);
       const first = t[0].name;
       const start = t[0].start;
       const last = t[count - 1].end - 1;
