@@ -1,3 +1,4 @@
+import { argumentRulesAt } from './argument-rules.js';
 import { REGEX_RULES, TEXT_RULES } from './text-rules.generated.js';
 import type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
 
@@ -102,6 +103,8 @@ class Converter {
   }
 
   private fill(spec: BodySpec, b: JsonBody): void {
+    const rules = argumentRulesAt(`${this.root['x-alloy-name']}:${this.path.join('.')}`);
+    if (rules) spec.argRules = rules;
     if (b.$ref) {
       const inner = this.body(b);
       spec.kind = inner.kind;

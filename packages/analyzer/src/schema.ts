@@ -75,6 +75,8 @@ export interface BodySpec {
   index?: Map<string, AttrSpec | BlockSpec>;
   /** The required fields, built on first use. */
   requiredFields?: (AttrSpec | BlockSpec)[];
+  /** Alloy's load-time argument checks for blocks of this body (argument-check rule). */
+  argRules?: ArgumentRule[];
 }
 
 export interface ComponentSpec {

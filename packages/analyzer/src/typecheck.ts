@@ -3,6 +3,7 @@ import { diag, type FileDiagnostic } from './diagnostic.js';
 import { RE2JS } from 're2js';
 import { checkLiteral, stringValue } from './literal.js';
 import { checkValue, type ExportTypeOf } from './reftypes.js';
+import { applyArgumentRules } from './argument-rules.js';
 import { closest } from './suggest.js';
 import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
 
@@ -49,6 +50,7 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
     }
   }
   seenStack.length = base;
+  if (!opts.parity && spec.argRules) applyArgumentRules(file, b, spec, out);
   return out;
 }
 
@@ -91,6 +93,7 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
     if (found.length) out.push(...found);
     else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
     else if (opts.typeOf && (spec.capsule ??= spec.type.includes('capsule('))) out.push(...checkValue(file, a, a.value, spec.type, opts.typeOf));
+    if (!opts.parity && spec.type === 'secret') hardcodedSecret(file, a, out);
   }
 }
 
@@ -139,4 +142,12 @@ function suggest(d: FileDiagnostic, s: Attribute | Block, spec: BodySpec): void 
   } else if (other.includes(name)) {
     d.hint = isBlock ? `${name} is an attribute: write ${name} = ...` : `${name} is a block: write ${name} { ... }`;
   }
+}
+
+/** The hardcoded-secret rule, run in this walk: a secret argument written as a string literal. */
+function hardcodedSecret(file: string, a: Attribute, out: FileDiagnostic[]): void {
+  const v = a.value;
+  if (v.kind !== 'Literal' || v.litKind !== 'STRING' || v.raw.length <= 2) return;
+  const d = diag(file, 'hardcoded-secret', `${a.name.name} is a secret written in clear text; use sys.env("…"), local.file or remote.kubernetes.secret`, v.start, v.end - 1, 'warning');
+  out.push(d);
 }

@@ -90,6 +90,8 @@ export class Parser {
     while (this.cur() !== Tok.EOF && !to.has(this.cur())) this.next();
   }
 
+  private readonly scratch: BlockName = { fragments: [], start: 0, end: 0, label: '', labelPos: -1, labelEnd: -1 };
+
   /** Whether the token consumed by the last `expect` was the one expected. */
   private expectOk = true;
 
@@ -192,11 +194,17 @@ export class Parser {
       } else if (bn.labelPos >= 0) {
         this.addError('attribute names may not have labels', bn.labelPos, bn.labelEnd);
       }
-      const value = this.parseExpression();
+      // Capture the name first: a block written as a value reuses the scratch `bn`.
       const name: ast.Ident = { name: bn.fragments[0], start: bn.start, end: bn.start + bn.fragments[0].length };
-      return { kind: 'Attribute', name, value, start: bn.start, end: Math.max(this.lastEnd, value.end) };
+      const value = this.parseExpression();
+      return { kind: 'Attribute', name, value, start: name.start, end: Math.max(this.lastEnd, value.end) };
     }
     if (this.cur() === Tok.LCURLY) {
+      // The name is kept in the scratch `bn`, which the body's statements reuse: copy it first.
+      const name = bn.fragments.slice();
+      const nameSpan = { start: bn.start, end: bn.end };
+      const label = bn.label;
+      const labelSpan = bn.labelPos >= 0 ? { start: bn.labelPos, end: bn.labelEnd } : undefined;
       this.enter();
       const lcurly = this.expect(Tok.LCURLY);
       const body = this.parseBody(Tok.RCURLY);
@@ -204,17 +212,17 @@ export class Parser {
       this.depth--;
       const block: ast.Block = {
         kind: 'Block',
-        name: bn.fragments,
-        fullName: bn.fragments.length === 1 ? bn.fragments[0] : bn.fragments.join('.'),
-        nameSpan: { start: bn.start, end: bn.end },
-        label: bn.label,
+        name,
+        fullName: name.length === 1 ? name[0] : name.join('.'),
+        nameSpan,
+        label,
         body,
         lcurly,
         rcurly,
-        start: bn.start,
+        start: nameSpan.start,
         end: Math.max(this.lastEnd, rcurly),
       };
-      if (bn.labelPos >= 0) block.labelSpan = { start: bn.labelPos, end: bn.labelEnd };
+      if (labelSpan) block.labelSpan = labelSpan;
       return block;
     }
     if (bn.fragments.length === 1 && bn.label === '') {
@@ -231,7 +239,15 @@ export class Parser {
       this.errorHere(`expected identifier, got ${tokenString(this.cur())}`);
       return undefined;
     }
-    const bn: BlockName = { fragments: [this.lit], start: this.pos, end: this.tokEnd, label: '', labelPos: -1, labelEnd: -1 };
+    // One scratch object for every statement: most statements are attributes, whose name is kept as an Ident.
+    const bn = this.scratch;
+    bn.fragments.length = 0;
+    bn.fragments.push(this.lit);
+    bn.start = this.pos;
+    bn.end = this.tokEnd;
+    bn.label = '';
+    bn.labelPos = -1;
+    bn.labelEnd = -1;
     this.next();
     while (this.cur() === Tok.DOT) {
       this.next();
