@@ -1,25 +1,26 @@
 /**
- * A growable buffer of UTF-16 code units. The printing pipeline passes text
+ * A growable buffer of UTF-8 bytes. The printing pipeline passes text
  * through several stages; keeping it in typed arrays avoids creating a
- * string for every token.
+ * string for every token, and bytes are what the source and its offsets are
+ * made of.
  */
-const decoder = new TextDecoder('utf-16le');
+const decoder = new TextDecoder('utf-8');
 
-export class CharBuffer {
-  data: Uint16Array;
+export class ByteBuffer {
+  data: Uint8Array;
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Uint16Array(capacity);
+    this.data = new Uint8Array(capacity);
   }
 
-  /** Makes room for `n` more code units. */
+  /** Makes room for `n` more bytes. */
   reserve(n: number): void {
     const need = this.length + n;
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
-    const grown = new Uint16Array(cap);
+    const grown = new Uint8Array(cap);
     grown.set(this.data.subarray(0, this.length));
     this.data = grown;
   }
@@ -35,42 +36,79 @@ export class CharBuffer {
     for (let i = 0; i < n; i++) d[this.length++] = code;
   }
 
-  pushRange(src: Uint16Array, start: number, end: number): void {
-    const n = end - start;
-    if (n <= 0) return;
-    this.reserve(n);
-    if (n > 64) {
-      this.data.set(src.subarray(start, end), this.length);
-      this.length += n;
-      return;
-    }
-    const d = this.data;
-    let len = this.length;
-    for (let i = start; i < end; i++) d[len++] = src[i];
-    this.length = len;
-  }
-
   toString(): string {
     return decoder.decode(this.data.subarray(0, this.length));
   }
 }
 
 /** Buffers larger than this are not kept for reuse. */
-const KEEP_LIMIT = 1 << 22;
-const spare: CharBuffer[] = [];
+const KEEP_LIMIT = 1 << 23;
+const spare: ByteBuffer[] = [];
 
 /**
  * An empty buffer, reusing one released earlier when possible: formatting
  * allocates no large arrays in the steady state.
  */
-export function takeBuffer(capacity: number): CharBuffer {
-  const b = spare.pop() ?? new CharBuffer(capacity);
+export function takeBuffer(capacity: number): ByteBuffer {
+  const b = spare.pop() ?? new ByteBuffer(capacity);
   b.length = 0;
   b.reserve(capacity);
   return b;
 }
 
 /** Gives a buffer back once its contents are no longer needed. */
-export function releaseBuffer(b: CharBuffer): void {
+export function releaseBuffer(b: ByteBuffer): void {
   if (b.data.length <= KEEP_LIMIT && spare.length < 4) spare.push(b);
+}
+
+/**
+ * Appends the UTF-8 encoding of `s` (well-formed UTF-16) to `out`; returns
+ * true when every character was in U+0020 to U+007F.
+ */
+export function appendString(out: ByteBuffer, s: string): boolean {
+  out.reserve(s.length * 3);
+  const d = out.data;
+  let len = out.length;
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80) {
+      d[len++] = c;
+      continue;
+    }
+    plain = false;
+    if (c < 0x80) {
+      d[len++] = c;
+    } else if (c < 0x800) {
+      d[len++] = 0xc0 | (c >> 6);
+      d[len++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      d[len++] = 0xf0 | (c >> 18);
+      d[len++] = 0x80 | ((c >> 12) & 0x3f);
+      d[len++] = 0x80 | ((c >> 6) & 0x3f);
+      d[len++] = 0x80 | (c & 0x3f);
+    } else {
+      d[len++] = 0xe0 | (c >> 12);
+      d[len++] = 0x80 | ((c >> 6) & 0x3f);
+      d[len++] = 0x80 | (c & 0x3f);
+    }
+  }
+  out.length = len;
+  return plain;
+}
+
+/** Appends src[from, to) to `out`; returns true when every byte was in 0x20 to 0x7F. */
+export function appendBytes(out: ByteBuffer, src: Uint8Array, from: number, to: number): boolean {
+  out.reserve(to - from);
+  const d = out.data;
+  let len = out.length;
+  let plain = true;
+  for (let i = from; i < to; i++) {
+    const c = src[i];
+    d[len++] = c;
+    if (c < 0x20 || c >= 0x80) plain = false;
+  }
+  out.length = len;
+  return plain;
 }

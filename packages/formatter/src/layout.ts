@@ -11,7 +11,7 @@
  * Marks the start and the end of text that must be copied verbatim (comments).
  * NUL can never occur in a file that parsed, so it is free to use.
  */
-export const ESCAPE = '\u0000';
+export const ESC = 0;
 
 /** Pending whitespace requests, held until the next token is known. */
 export const enum Ws {

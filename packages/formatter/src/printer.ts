@@ -1,7 +1,9 @@
 /**
  * Token printer. The walker feeds it tokens, position hints and whitespace
  * requests; the printer decides where comments go, applies indentation and
- * produces text with layout characters for the aligner (see layout.ts).
+ * produces UTF-8 text with layout characters for the aligner (see layout.ts
+ * and laidout.ts). Identifiers and literals are copied from the source bytes
+ * when those spell them exactly.
  *
  * The printer tracks two positions: an estimate of where it is in the
  * *source* (set exactly whenever the walker gives a position, otherwise
@@ -10,8 +12,8 @@
  * in bytes, like offsets in the AST.
  */
 import type { Comment, CommentGroup, SourceFile } from '@alloy-lint/parser';
-import { type CharBuffer, takeBuffer } from './buffer.js';
-import { ESCAPE, Ws } from './layout.js';
+import { type LaidOut, takeLaidOut } from './laidout.js';
+import { Ws } from './layout.js';
 import { LineLocator } from './lines.js';
 import { utf8Length } from './utf8.js';
 
@@ -23,11 +25,11 @@ const WS_CAPACITY = 16;
 /** At most one blank line is kept between things. */
 const MAX_NEWLINES = 2;
 const FAR = Number.MAX_SAFE_INTEGER;
-const ESC = ESCAPE.charCodeAt(0);
 
 export class Printer {
   /** Text produced so far. */
-  private readonly out: CharBuffer;
+  private readonly out: LaidOut;
+  private readonly src: Uint8Array;
   private indent = 0;
   private lastTok: LastTok = 'LITERAL';
   private readonly ws: Ws[] = new Array<Ws>(WS_CAPACITY).fill(Ws.Ignore);
@@ -50,7 +52,8 @@ export class Printer {
 
   constructor(src: SourceFile) {
     this.lines = new LineLocator(src);
-    this.out = takeBuffer(256 + src.bytes.length + (src.bytes.length >> 2));
+    this.src = src.bytes;
+    this.out = takeLaidOut(256 + src.bytes.length + (src.bytes.length >> 2));
   }
 
   private lineOf(offset: number): number {
@@ -97,7 +100,18 @@ export class Printer {
   /** Prints an identifier or a literal, exactly as given. */
   text(data: string, kind: LastTok): void {
     this.lastTok = kind;
-    this.emit(data);
+    const from = this.beginToken();
+    this.wrote(from, this.out.appendString(data), false);
+  }
+
+  /**
+   * Prints an identifier or a literal spelled exactly by the source bytes
+   * [start, end); same as text() with their decoding, without the decoding.
+   */
+  copy(start: number, end: number, kind: LastTok): void {
+    this.lastTok = kind;
+    const from = this.beginToken();
+    this.wrote(from, this.out.appendBytes(this.src, start, end), false);
   }
 
   /** Prints an operator or punctuation token. */
@@ -109,22 +123,32 @@ export class Printer {
       this.ws[this.wsLen++] = Ws.Blank;
     }
     this.lastTok = kind;
-    this.emit(data);
+    const from = this.beginToken();
+    if (data.length === 1) {
+      // All one-character tokens are printable ASCII.
+      this.out.text.push(ch);
+      this.wrote(from, true, false);
+    } else {
+      this.wrote(from, this.out.appendString(data), false);
+    }
   }
 
-  private emit(data: string): void {
+  /** Writes what goes before the next token; returns the text index where the token starts. */
+  private beginToken(): number {
     const nextOffset = this.posOffset;
     const nextLine = this.posLine;
     this.flush(nextOffset, nextLine, this.lastTok);
-    this.writeString(nextOffset, nextLine, data, false);
+    this.startText(nextOffset, nextLine);
+    return this.out.text.length;
   }
 
   /**
    * Writes the comments still pending and returns the text, layout characters
-   * included. The caller releases the buffer.
+   * included, cut into cells. The caller releases it (releaseLaidOut).
    */
-  finish(): CharBuffer {
+  finish(): LaidOut {
     this.flush(FAR, FAR, 'EOF');
+    this.out.finish();
     return this.out;
   }
 
@@ -139,7 +163,7 @@ export class Printer {
       for (const c of this.group) {
         const line = this.lineOf(c.start);
         this.writeCommentPrefix(nextLine, line);
-        this.writeString(c.start, line, c.text, true);
+        this.writeComment(c.start, line, c);
         lastComment = c;
       }
       this.nextComment();
@@ -148,7 +172,7 @@ export class Printer {
   }
 
   private writeCommentPrefix(nextLine: number, cLine: number): void {
-    if (this.out.length === 0) return;
+    if (this.out.text.length === 0) return;
     if (cLine === this.lastLine) {
       // Same line as the previous token: a tab lets trailing comments line up;
       // a comment followed by more code on its line only gets a space.
@@ -190,42 +214,34 @@ export class Printer {
     if (newlines > 0) this.writeByte(droppedFF ? 0x0c : 0x0a, Math.min(newlines, MAX_NEWLINES));
   }
 
-  /**
-   * Appends `s`, known to sit at source `offset`/`line`; comment text
-   * (`verbatim`) is protected from the aligner.
-   */
-  private writeString(offset: number, line: number, s: string, verbatim: boolean): void {
+  /** Appends comment `c`, known to sit at source `offset`/`line`, protected from the aligner. */
+  private writeComment(offset: number, line: number, c: Comment): void {
+    this.startText(offset, line);
+    const out = this.out;
+    out.escape();
+    const from = out.text.length;
+    // Without carriage returns and multi-byte characters, the source bytes are the text.
+    if (c.end - c.start === c.text.length) this.wrote(from, out.appendBytes(this.src, c.start, c.end), true);
+    else this.wrote(from, out.appendString(c.text), true);
+    out.escape();
+  }
+
+  /** Indents a fresh line; what is written next sits at source `offset`/`line`. */
+  private startText(offset: number, line: number): void {
     if (this.outColumn === 1) this.writeIndent();
     this.posOffset = offset;
     this.posLine = line;
-    const out = this.out;
-    out.reserve(s.length + 2);
-    const data = out.data;
-    let len = out.length;
-    if (verbatim) data[len++] = ESC;
+  }
 
-    let bytes = 0;
-    let newlines = 0;
-    let lastNewline = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      data[len++] = c;
-      if (c < 0x80) {
-        if (c === 0x0a || c === 0x0c) {
-          newlines++;
-          lastNewline = bytes;
-        }
-        bytes++;
-      } else {
-        bytes += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
-      }
-    }
-    if (verbatim) data[len++] = ESC;
-    out.length = len;
+  /** Accounts for the text appended since text index `from`. */
+  private wrote(from: number, plain: boolean, escaped: boolean): void {
+    const end = this.out.text.length;
+    const bytes = end - from;
     this.posOffset += bytes;
+    const newlines = plain ? 0 : this.out.account(from, escaped);
     if (newlines > 0) {
       this.posLine += newlines;
-      this.outColumn = bytes - lastNewline;
+      this.outColumn = end - this.out.lastNewline;
     } else {
       this.outColumn += bytes;
     }
@@ -234,7 +250,7 @@ export class Printer {
 
   private writeIndent(): void {
     const depth = this.indent;
-    if (depth > 0) this.out.pushRepeat(0x09, depth);
+    if (depth > 0) this.out.tabs(depth);
     this.posOffset += depth;
     this.outColumn += depth;
   }
@@ -242,8 +258,8 @@ export class Printer {
   /** Writes a layout character `n` times. */
   private writeByte(ch: number, n: number): void {
     if (this.outColumn === 1) this.writeIndent();
-    if (n === 1) this.out.push(ch);
-    else this.out.pushRepeat(ch, n);
+    if (ch === 0x20) this.out.blanks(n);
+    else for (let i = 0; i < n; i++) this.out.layout(ch);
     this.posOffset += n;
     if (ch === 0x0a || ch === 0x0c) {
       this.posLine += n;

@@ -10,14 +10,13 @@
  * of a chunk is written out and the state starts over (the way Alloy's own
  * writer behaves).
  */
-import { type CharBuffer, takeBuffer } from './buffer.js';
-import { ESCAPE } from './layout.js';
+import { type ByteBuffer, takeBuffer } from './buffer.js';
+import { ESC } from './layout.js';
 
 const SPACE = 0;
 const ESCAPED = 1;
 const TEXT = 2;
 
-const ESC = ESCAPE.charCodeAt(0);
 const TAB = 0x09;
 const BLANK = 0x20;
 const NL = 0x0a;
@@ -25,16 +24,16 @@ const NL = 0x0a;
 export class Trimmer {
   private state = SPACE;
   /** Pending blanks and tabs, written only if more text follows on the line. */
-  private space: Uint16Array = new Uint16Array(256);
+  private space = new Uint8Array(256);
   private spaceLen = 0;
-  readonly out: CharBuffer;
+  readonly out: ByteBuffer;
 
   constructor(capacity = 4096) {
     this.out = takeBuffer(capacity);
   }
 
   private growSpace(): void {
-    const grown = new Uint16Array(this.space.length * 2);
+    const grown = new Uint8Array(this.space.length * 2);
     grown.set(this.space);
     this.space = grown;
   }
@@ -55,7 +54,7 @@ export class Trimmer {
    * something other than a blank: all of it survives, after the pending space.
    * Same result as write(), faster.
    */
-  writePlain(src: Uint16Array, start: number, end: number): void {
+  writePlain(src: Uint8Array, start: number, end: number): void {
     const out = this.out;
     const spaceLen = this.spaceLen;
     if (out.length + spaceLen + end - start > out.data.length) out.reserve(spaceLen + end - start);
@@ -78,8 +77,8 @@ export class Trimmer {
     this.out.push(NL);
   }
 
-  /** One chunk: the code units src[start, end). */
-  write(src: Uint16Array, start: number, end: number): void {
+  /** One chunk: the bytes src[start, end). */
+  write(src: Uint8Array, start: number, end: number): void {
     const out = this.out;
     // Output can never be longer than the pending space plus the chunk.
     out.reserve(this.spaceLen + end - start);

@@ -79,17 +79,13 @@ function keyEnd(f: ast.ObjectField): number {
   return f.name.end - (f.quoted ? 3 : 1);
 }
 
-function blockName(name: string[]): string {
-  return name.length === 1 ? name[0] : name.length === 2 ? name[0] + '.' + name[1] : name.join('.');
-}
-
-/** Go's `%q` of a string; plain printable ASCII needs no escaping. */
-function quote(s: string): string {
+/** True when Go's `%q` of `s` is `s` between double quotes: plain printable ASCII. */
+function quotesAsIs(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return goQuote(s);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
   }
-  return '"' + s + '"';
+  return true;
 }
 
 const LIT_TOK: Record<ast.LiteralKind, LastTok> = {
@@ -102,12 +98,30 @@ const LIT_TOK: Record<ast.LiteralKind, LastTok> = {
 
 export class Walker {
   private readonly lines: LineLocator;
+  private readonly bytes: Uint8Array;
 
   constructor(
     private readonly p: Printer,
     src: SourceFile,
   ) {
     this.lines = new LineLocator(src);
+    this.bytes = src.bytes;
+  }
+
+  /**
+   * Prints `s`, the text of the source bytes [start, end) (possibly with
+   * parts left out). When there are as many bytes as characters, nothing was
+   * left out and all are ASCII: they are copied instead.
+   */
+  private spelled(s: string, start: number, end: number, kind: LastTok): void {
+    if (end - start === s.length) this.p.copy(start, end, kind);
+    else this.p.text(s, kind);
+  }
+
+  /** Prints `s`, the unquoted text of the string literal at source bytes [start, end), quoted. */
+  private quoted(s: string, start: number, end: number): void {
+    if (end - start === s.length + 2 && this.bytes[start] === 0x22 && quotesAsIs(s)) this.p.copy(start, end, 'STRING');
+    else this.p.text(quotesAsIs(s) ? '"' + s + '"' : goQuote(s), 'STRING');
   }
 
   private line(offset: number): number {
@@ -129,23 +143,26 @@ export class Walker {
 
   private walkStmts(ss: ast.Stmt[]): void {
     const p = this.p;
+    let prevEndLine = 0;
     for (let i = 0; i < ss.length; i++) {
       const s = ss[i];
-      if (i > 0) {
-        // A block always gets a blank line before it; anything else keeps one
-        // if the source had one.
-        if (s.kind === 'Block' || this.line(startOf(s)) - this.line(endOf(ss[i - 1])) > 1) p.space(Ws.Formfeed);
-      }
+      const startLine = this.line(startOf(s));
+      // A block always gets a blank line before it; anything else keeps one
+      // if the source had one.
+      if (i > 0 && (s.kind === 'Block' || startLine - prevEndLine > 1)) p.space(Ws.Formfeed);
       if (s.kind === 'Block') this.walkBlock(s);
       else this.walkAttribute(s);
       // A statement over several lines ends the alignment run.
-      p.space(this.nodeLines(s) > 1 ? Ws.Formfeed : Ws.Newline);
+      const endLine = this.line(endOf(s));
+      p.space(endLine > startLine ? Ws.Formfeed : Ws.Newline);
+      prevEndLine = endLine;
     }
   }
 
   private walkAttribute(s: ast.Attribute): void {
     const p = this.p;
     p.at(s.name.start);
+    // Not spelled(): the parser gives an attribute name's end in UTF-16 units.
     p.text(s.name.name, 'IDENT');
     p.space(Ws.VTab);
     p.token('=');
@@ -156,11 +173,11 @@ export class Walker {
   private walkBlock(s: ast.Block): void {
     const p = this.p;
     p.at(s.nameSpan.start);
-    p.text(blockName(s.name), 'IDENT');
+    this.spelled(s.fullName, s.nameSpan.start, s.nameSpan.end, 'IDENT');
     if (s.label !== '') {
       p.space(Ws.Blank);
       p.at(s.labelSpan!.start);
-      p.text(quote(s.label), 'STRING');
+      this.quoted(s.label, s.labelSpan!.start, s.labelSpan!.end);
     }
     p.space(Ws.Blank);
     p.at(s.lcurly);
@@ -182,7 +199,7 @@ export class Walker {
     switch (e.kind) {
       case 'Literal':
         p.at(e.start);
-        p.text(e.raw, LIT_TOK[e.litKind]);
+        this.spelled(e.raw, e.start, e.end, LIT_TOK[e.litKind]);
         break;
       case 'Array':
         this.walkArray(e);
@@ -192,12 +209,12 @@ export class Walker {
         break;
       case 'Identifier':
         p.at(e.start);
-        p.text(e.name, 'IDENT');
+        this.spelled(e.name, e.start, e.end, 'IDENT');
         break;
       case 'Access':
         this.walkExpr(e.value);
         p.token('.');
-        p.text(e.name.name, 'IDENT');
+        this.spelled(e.name.name, e.name.start, e.name.end, 'IDENT');
         break;
       case 'Index':
         this.walkExpr(e.value);
@@ -282,8 +299,8 @@ export class Walker {
       }
       prev = keyEnd(f);
       p.at(f.name.start);
-      if (f.quoted) p.text(quote(f.name.name), 'STRING');
-      else p.text(f.name.name, 'IDENT');
+      if (f.quoted) this.quoted(f.name.name, f.name.start, f.name.end);
+      else this.spelled(f.name.name, f.name.start, f.name.end, 'IDENT');
       p.space(Ws.VTab);
       p.token('=');
       p.space(Ws.Blank);
