@@ -195,7 +195,7 @@ export class Parser {
         this.addError('attribute names may not have labels', bn.labelPos, bn.labelEnd);
       }
       // Capture the name first: a block written as a value reuses the scratch `bn`.
-      const name: ast.Ident = { name: bn.fragments[0], start: bn.start, end: bn.start + bn.fragments[0].length };
+      const name: ast.Ident = { name: bn.fragments[0], start: bn.start, end: bn.fragments.length === 1 ? bn.end : bn.start + bn.fragments[0].length };
       const value = this.parseExpression();
       return { kind: 'Attribute', name, value, start: name.start, end: Math.max(this.lastEnd, value.end) };
     }

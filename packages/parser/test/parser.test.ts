@@ -118,3 +118,11 @@ describe('Alloy diagnostics', () => {
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe('attribute name ranges', () => {
+  it('end in bytes for non-ASCII names', () => {
+    const text = 'ñame = 1\n';
+    const a = parse(text).ast.body[0];
+    expect(a.kind === 'Attribute' && [a.name.start, a.name.end]).toEqual([0, 5]);
+  });
+});
