@@ -1,4 +1,5 @@
 import { goQuote, type Expr, type Literal } from '@alloy-lint/parser';
+import { parseDuration, unquote } from '@alloy-lint/values';
 import type { TextRule } from './schema.js';
 
 export interface LiteralProblem {
@@ -48,15 +49,23 @@ function literalType(l: Literal): string {
   }
 }
 
-const DURATION = /^[-+]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))*$/;
 
 export function stringValue(l: Literal): string | undefined {
   if (l.litKind !== 'STRING') return undefined;
-  if (l.raw.startsWith('`')) return l.raw.slice(1, -1).replace(/\r/g, '');
   try {
-    return JSON.parse(l.raw) as string;
+    return unquote(l.raw);
   } catch {
     return undefined;
+  }
+}
+
+/** Whether `s` parses as a Go duration, as Alloy decodes duration arguments. */
+function isDuration(s: string): boolean {
+  try {
+    parseDuration(s);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -95,7 +104,7 @@ function checkValue(l: Literal, type: string, rule?: TextRule): string | undefin
       if (have === 'bool') return 'expected string, got bool';
       if (type === 'duration' && have === 'string') {
         const s = stringValue(l);
-        if (s !== undefined && s !== '0' && !DURATION.test(s)) return `time: invalid duration ${JSON.stringify(s)}`;
+        if (s !== undefined && !isDuration(s)) return `time: invalid duration ${JSON.stringify(s)}`;
       }
       return undefined;
     case 'number':

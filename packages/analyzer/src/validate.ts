@@ -1,4 +1,5 @@
 import type { Block, SourceFile, Stmt } from '@alloy-lint/parser';
+import { stringValue } from './literal.js';
 import { loadModule, type ModuleDeclares, type ModuleLoader } from './modules.js';
 import { Dag } from './dag.js';
 import { diag, type FileDiagnostic } from './diagnostic.js';
@@ -305,7 +306,8 @@ export class Validator {
     };
     const v = body.find((x) => x.kind === 'Attribute' && x.name.name === 'var');
     if (v && v.kind === 'Attribute' && v.value.kind === 'Literal' && v.value.litKind === 'STRING') {
-      state.scope.add(unquote(v.value.raw));
+      const name = stringValue(v.value);
+      if (name !== undefined) state.scope.add(name);
     }
     this.put(s, node.id, { ...node, kind: 'foreach', state: this.validate(state) });
   }
@@ -492,14 +494,6 @@ function withBody(b: Block, body: Stmt[]): Block {
   return body === b.body ? b : { ...b, body };
 }
 
-function unquote(raw: string): string {
-  if (raw.startsWith('`')) return raw.slice(1, -1);
-  try {
-    return JSON.parse(raw) as string;
-  } catch {
-    return raw.slice(1, -1);
-  }
-}
 
 /** The arguments a declared component accepts: one attribute per `argument` block. */
 function argumentsSpec(args: Block[]): BodySpec {

@@ -1,35 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../../test/support/mutate.js';
 import { analyze } from '../src/index.js';
 import { v1181 } from './real-catalog.js';
 
-const enc = new TextEncoder();
 const dirs = [new URL('../../../examples/', import.meta.url), new URL('../../../test/fixtures/valid/', import.meta.url)];
 const valid = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.alloy')).map((f) => readFileSync(new URL(f, d))));
 
 const FRAGMENTS = ['loki.write.x.receiver', 'forward_to = []', '{', '}', '"', 'declare "d" {', 'argument "a" {}', 'import.string "s" {', 'foreach "f" {', 'template {', '[', ']', '=', '\n', 'a.b.c', '(', ')', 'rule {', 'regex = "("', '1', 'true', '#'];
 
-function mutate(base: Uint8Array, edits: { at: number; del: number; ins: string }[]): Uint8Array {
-  let b = base;
-  for (const e of edits) {
-    const at = e.at % (b.length + 1);
-    const ins = enc.encode(e.ins);
-    const next = new Uint8Array(b.length - Math.min(e.del, b.length - at) + ins.length);
-    next.set(b.subarray(0, at));
-    next.set(ins, at);
-    next.set(b.subarray(Math.min(at + e.del, b.length)), at + ins.length);
-    b = next;
-  }
-  return b;
-}
 
 describe('the checker never fails (property)', () => {
   it('returns diagnostics inside the text for mutated configs', () => {
     const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })) });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: valid.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), (i, edits) => {
-        const text = mutate(valid[i], edits);
+        const text = applyEdits(valid[i], edits);
         const { diagnostics, sources } = analyze([{ name: 'm.alloy', text }], { catalog: v1181 });
         for (const d of diagnostics) {
           const len = sources.get(d.file)!.bytes.length;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../../test/support/mutate.js';
 import { parse, walk, type Node } from '../src/index.js';
 import { testdataFiles } from './harness.js';
 
@@ -43,19 +44,6 @@ const mutation = fc.record({
   ),
 });
 
-function applyEdits(base: Uint8Array, edits: { at: number; del: number; ins: string }[]): Uint8Array {
-  let b = base;
-  for (const e of edits) {
-    const at = e.at % (b.length + 1);
-    const ins = enc.encode(e.ins);
-    const next = new Uint8Array(b.length - Math.min(e.del, b.length - at) + ins.length);
-    next.set(b.subarray(0, at));
-    next.set(ins, at);
-    next.set(b.subarray(Math.min(at + e.del, b.length)), at + ins.length);
-    b = next;
-  }
-  return b;
-}
 
 describe('parser never fails (property)', () => {
   it('random bytes', () => {
