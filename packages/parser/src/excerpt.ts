@@ -6,6 +6,8 @@ export interface ExcerptStyle {
   mark?: (s: string) => string;
   /** Colours the line-number gutter. */
   gutter?: (s: string) => string;
+  /** Put a caret after the line when the position is past its end (default true; Alloy does not). */
+  caretPastEnd?: boolean;
 }
 
 const TAB = '    ';
@@ -35,7 +37,7 @@ export function renderExcerpt(source: SourceFile, d: Diagnostic, style: ExcerptS
     out.push(`${gutter(String(n).padStart(width) + ' |')} ${margin}${text.replace(/[\t\v]/g, TAB)}`);
     if (n === start.line || (multiline && n === end.line)) {
       const lead = multiline ? (n === start.line ? ' _' : '|_') : '';
-      out.push(`${' '.repeat(width)}${gutter(' |')} ${mark(lead + focus(text, n, start, end, multiline))}`);
+      out.push(`${' '.repeat(width)}${gutter(' |')} ${mark(lead + focus(text, n, start, end, multiline, style.caretPastEnd ?? true))}`);
     }
   }
   return out.join('\n');
@@ -47,6 +49,7 @@ function focus(
   start: { line: number; column: number },
   end: { line: number; column: number },
   multiline: boolean,
+  pastEnd: boolean,
 ): string {
   const byteLength = new TextEncoder().encode(text).length;
   const blank = multiline ? '_' : ' ';
@@ -61,7 +64,7 @@ function focus(
     col += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
   // A point at or past the end of the line (a missing token at a newline).
-  if (line === start.line && start.column > byteLength && (!multiline || line === end.line)) {
+  if (pastEnd && line === start.line && start.column > byteLength && (!multiline || line === end.line)) {
     s += ' '.repeat(Math.max(0, start.column - 1 - byteLength)) + '^';
   }
   return s;
