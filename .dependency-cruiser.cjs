@@ -1,16 +1,17 @@
 // Allowed import directions between packages (see ARCHITECTURE.md). `npm run lint` enforces them.
-const core = ['parser', 'values', 'formatter', 'analyzer', 'runtime', 'graph', 'language-service'];
+const core = ['parser', 'values', 'ottl', 'formatter', 'analyzer', 'runtime', 'graph', 'language-service'];
 const allowed = {
   parser: [],
   values: ['parser'],
+  ottl: ['values', 'parser'],
   formatter: ['parser'],
   'schemas-gen': [],
-  analyzer: ['parser', 'values'],
-  runtime: ['analyzer', 'values', 'parser'],
+  analyzer: ['parser', 'values', 'ottl'],
+  runtime: ['analyzer', 'ottl', 'values', 'parser'],
   graph: ['analyzer', 'parser'],
-  'language-service': ['graph', 'runtime', 'analyzer', 'values', 'formatter', 'parser'],
+  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser'],
   lsp: ['language-service'],
-  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'values', 'parser', 'schemas-gen'],
+  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas-gen'],
   'prettier-plugin-alloy': ['formatter', 'parser'],
   'vscode-ext': [],
 };

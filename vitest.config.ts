@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@alloy-lint/parser': pkg('parser'),
       '@alloy-lint/values': pkg('values'),
+      '@alloy-lint/ottl': pkg('ottl'),
       '@alloy-lint/formatter': pkg('formatter'),
       'prettier-plugin-alloy': pkg('prettier-plugin-alloy'),
       '@alloy-lint/analyzer': pkg('analyzer'),

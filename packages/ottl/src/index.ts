@@ -1,0 +1,6 @@
+// @alloy-lint/ottl: the OpenTelemetry Transformation Language of OpenTelemetry Collector
+// contrib v0.153.0 (the version Alloy v1.18.1 embeds): parser, checker, evaluator.
+export type * from './ast.js';
+export { parseStatement, parseCondition, parseValueExpression, MAX_NESTING, type ParseResult, type SyntaxProblem } from './parse.js';
+export { walkValue, walkBool, walkStatement, type Visitor } from './walk.js';
+export { fromAlloyString, plainText, type MappedText } from './offsets.js';
