@@ -4,3 +4,6 @@ export type * from './ast.js';
 export { parseStatement, parseCondition, parseValueExpression, MAX_NESTING, type ParseResult, type SyntaxProblem } from './parse.js';
 export { walkValue, walkBool, walkStatement, type Visitor } from './walk.js';
 export { fromAlloyString, plainText, type MappedText } from './offsets.js';
+export { check, checkStatements, checkConditions, type CheckOptions, type CheckResult, type Kind, type OttlProblem, type OttlRule, type Target } from './check.js';
+export { CONTEXTS, CONTEXT_PATHS, ACCESSIBLE, SIGNAL_CONTEXTS, ENUMS, type ContextName, type Signal, type PathNode } from './catalog/contexts.js';
+export { FUNCTIONS, available, arity, type FunctionSpec, type Param, type Host } from './catalog/functions.js';

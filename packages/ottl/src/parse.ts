@@ -4,6 +4,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { OttlGrammar, type SyntaxProblem } from './grammar.js';
 import * as T from './lexer.js';
+import { walkBool, walkStatement, walkValue } from './walk.js';
 
 export type { SyntaxProblem } from './grammar.js';
 
@@ -36,11 +37,18 @@ function run<N>(text: string, entry: Entry): ParseResult<N> {
   const p = parser();
   p.input = tokens;
   p.problems = [];
-  const ast = p[entry]() as N;
+  let ast: N;
+  try {
+    ast = p[entry]() as N;
+  } catch (e) {
+    // chevrotain's recovery should never throw; if it does, the input is still only reported.
+    return { errors: [...errors, { message: `the OTTL parser failed on this text (${(e as Error).message})`, start: 0, end: text.length }] };
+  }
   for (const e of p.errors) errors.push(fromException(e, text));
   const rest = p.input.length > 0 ? leftover(p) : undefined;
   if (rest && p.errors.length === 0) errors.push({ message: `unexpected ${T.describeToken(rest)} after the ${entry === 'statement' ? 'statement' : entry === 'value' ? 'value' : 'condition'}`, start: rest.startOffset, end: rest.startOffset + rest.image.length });
   errors.push(...p.problems);
+  if (errors.length === 0) errors.push(...callShapeErrors(ast as A.Statement | A.BoolExpr | A.Value, entry));
   errors.sort((a, b) => a.start - b.start);
   return errors.length ? { errors } : { ast, errors };
 }
@@ -68,14 +76,31 @@ function tooDeep(tokens: IToken[]): IToken | undefined {
   return undefined;
 }
 
+/**
+ * What contrib rejects after parsing: a lower-case (editor) name where a converter is expected,
+ * an upper-case (converter) name as the statement's editor, and keys after an editor call.
+ */
+function callShapeErrors(ast: A.Statement | A.BoolExpr | A.Value, entry: Entry): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  const top = entry === 'statement' ? (ast as A.Statement).editor : undefined;
+  const visit = {
+    value(v: A.Value) {
+      if (v.kind !== 'Call') return;
+      if (v === top) {
+        if (!v.editor) out.push({ message: `editor names must start with a lowercase letter but got '${v.name}'`, ...v.nameSpan });
+      } else if (v.editor) out.push({ message: `converter names must start with an uppercase letter but got '${v.name}'`, ...v.nameSpan });
+      if (v.editor && v.keys.length) out.push({ message: `only paths and converters may be indexed, not editors, but got ${v.name}`, start: v.keys[0].start, end: v.end });
+    },
+  };
+  if (entry === 'statement') walkStatement(ast as A.Statement, visit);
+  else if (entry === 'boolExpr') walkBool(ast as A.BoolExpr, visit);
+  else walkValue(ast as A.Value, visit);
+  return out;
+}
+
 /** Parses one statement: an editor call with an optional `where` condition. */
 export function parseStatement(text: string): ParseResult<A.Statement> {
-  const r = run<A.Statement>(text, 'statement');
-  if (r.ast && !r.ast.editor.editor) {
-    const e = r.ast.editor;
-    return { errors: [{ message: `editor names must start with a lowercase letter but got '${e.name}'`, start: e.nameSpan.start, end: e.nameSpan.end }] };
-  }
-  return r;
+  return run<A.Statement>(text, 'statement');
 }
 
 /** Parses one condition (a boolean expression), as filter, routing and sampling conditions are. */
