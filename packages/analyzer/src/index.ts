@@ -14,6 +14,7 @@ export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Se
 export { alloyReport } from './alloy-report.js';
 export { catalogFromJson, type SchemaReader } from './schema-json.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
+export { ottlSites, OTTL_COMPONENTS, type OttlSite } from './ottl-sites.js';
 export type { InputFile } from './sources.js';
 export type { ImportRequest, ModuleDeclares, ModuleLoader, ModuleSource } from './modules.js';
 

@@ -62,10 +62,8 @@ export function checkFields(r: ResolvedPath, main: ContextName): PathProblem | u
     const node: PathNode | undefined = table?.[f.name];
     if (!node) {
       const known = Object.keys(table ?? {});
-      const msg = table
-        ? `unknown path segment "${f.name}" in ${where}: ${where} has ${known.sort().join(', ')}`
-        : `${where} has no segments after it, but the path continues with "${f.name}"`;
-      return { message: msg, start: f.start, end: f.start + f.name.length, candidates: known };
+      const msg = table ? `unknown path segment "${f.name}" in ${where}` : `${where} has no segments after it, but the path continues with "${f.name}"`;
+      return { message: msg, start: f.start, end: f.start + f.name.length, candidates: known.sort() };
     }
     if (f.keys.length && !node.keys) return { message: `${where}.${f.name} cannot be indexed`, start: f.keys[0].start, end: f.end };
     table = node.next;
