@@ -260,7 +260,7 @@ export class OttlGrammar extends EmbeddedActionsParser {
   key = this.RULE('key', (): A.Key => {
     const open = this.CONSUME(T.LBracket);
     const value = this.OR([
-      { GATE: () => isType(this.LA(2), T.RBracket), ALT: () => this.literal(this.CONSUME(T.Str)) },
+      { ALT: () => this.literal(this.CONSUME(T.Str)) },
       { GATE: () => isType(this.LA(2), T.RBracket), ALT: () => this.literal(this.CONSUME(T.Int)) },
       { ALT: () => this.SUBRULE(this.mathExpr) },
     ]);
