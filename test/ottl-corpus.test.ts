@@ -1,17 +1,11 @@
 // Every OTTL statement, condition and value expression in ../shared/corpus (transform, filter,
 // tail_sampling, count, signaltometrics; the docs' fenced fragments as bodies of the component
 // they document) parses and checks clean, except the few listed below with the reason.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { ottlSites, OTTL_COMPONENTS, type GraphNode } from '@alloy-lint/analyzer';
-import { check, fromAlloyString } from '@alloy-lint/ottl';
-import { parse, type Block, type Stmt } from '@alloy-lint/parser';
+import { check } from '@alloy-lint/ottl';
 import { describe, expect, it } from 'vitest';
+import { corpusOttl, corpusPresent, corpusRoot } from './support/ottl-corpus.js';
 
-const root = new URL('../../shared/corpus/', import.meta.url).pathname;
-const present = existsSync(root);
-if (!present && process.env.CI) throw new Error(`the corpus is missing at ${root}`);
-if (!present) console.warn(`no corpus at ${root}: the OTTL corpus test does not run`);
+if (!corpusPresent) console.warn(`no corpus at ${corpusRoot}: the OTTL corpus test does not run`);
 
 /** Problems the corpus really has, each justified. Key: file and OTTL text. */
 const agentTransform = 'grafana__agent/internal/converter/internal/otelcolconvert/testdata/transform.river';
@@ -33,50 +27,14 @@ const EXPECTED: Record<string, { rule: string; why: string }[]> = {
   ],
 };
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : /\.(alloy|river)$/.test(n) ? [p] : [];
-  });
-}
-
-/** Component blocks of a file: top level, inside declares and other non-component blocks; a docs fence is its component's body. */
-function components(path: string, body: Stmt[]): { name: string; block: Block }[] {
-  const fence = /(otelcol\.[a-z_.]+)\.fence-\d+\.alloy$/.exec(path)?.[1];
-  const out: { name: string; block: Block }[] = [];
-  const visit = (stmts: Stmt[]) => {
-    for (const s of stmts) {
-      if (s.kind !== 'Block') continue;
-      if (OTTL_COMPONENTS.has(s.fullName)) out.push({ name: s.fullName, block: s });
-      else if (!s.fullName.startsWith('otelcol.')) visit(s.body);
-    }
-  };
-  visit(body);
-  if (fence && OTTL_COMPONENTS.has(fence) && out.length === 0) {
-    out.push({ name: fence, block: { kind: 'Block', name: fence.split('.'), fullName: fence, label: '', nameSpan: { start: 0, end: 0 }, body, lcurly: 0, rcurly: 0, start: 0, end: 0 } });
-  }
-  return out;
-}
-
-describe.runIf(present)('OTTL in the corpus', () => {
+describe.runIf(corpusPresent)('OTTL in the corpus', () => {
   const found: { key: string; rule: string; message: string }[] = [];
   let texts = 0;
   const kinds = new Map<string, number>();
-  for (const path of present ? files(root) : []) {
-    const rel = relative(root, path);
-    const { ast } = parse(readFileSync(path), rel);
-    for (const c of components(path, ast.body)) {
-      const node = { id: c.name, kind: 'component', name: c.name, label: '', file: rel, block: c.block } as GraphNode;
-      for (const site of ottlSites(node)) {
-        const mapped = fromAlloyString(site.literal.raw, site.literal.start);
-        if (!mapped) continue;
-        texts++;
-        kinds.set(`${c.name} ${site.kind}`, (kinds.get(`${c.name} ${site.kind}`) ?? 0) + 1);
-        for (const p of check(site.kind, mapped.text, site.target, { host: site.host }).problems) {
-          found.push({ key: `${rel} \`${mapped.text}\``, rule: p.rule, message: p.message });
-        }
-      }
-    }
+  for (const { file, component, site, text } of corpusOttl()) {
+    texts++;
+    kinds.set(`${component} ${site.kind}`, (kinds.get(`${component} ${site.kind}`) ?? 0) + 1);
+    for (const p of check(site.kind, text, site.target, { host: site.host }).problems) found.push({ key: `${file} \`${text}\``, rule: p.rule, message: p.message });
   }
 
   it('reads the OTTL of every kind of carrier', () => {
