@@ -1,17 +1,18 @@
 // Allowed import directions between packages (see ARCHITECTURE.md). `npm run lint` enforces them.
-const core = ['parser', 'values', 'ottl', 'formatter', 'analyzer', 'runtime', 'graph', 'language-service'];
+const core = ['parser', 'values', 'ottl', 'formatter', 'schemas', 'analyzer', 'runtime', 'graph', 'language-service'];
 const allowed = {
   parser: [],
   values: ['parser'],
   ottl: ['values', 'parser'],
   formatter: ['parser'],
-  'schemas-gen': [],
-  analyzer: ['parser', 'values', 'ottl'],
-  runtime: ['analyzer', 'ottl', 'values', 'parser'],
-  graph: ['analyzer', 'parser'],
-  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser'],
+  schemas: [],
+  'schemas-gen': ['schemas'],
+  analyzer: ['parser', 'values', 'ottl', 'schemas'],
+  runtime: ['analyzer', 'ottl', 'values', 'parser', 'schemas'],
+  graph: ['analyzer', 'parser', 'schemas'],
+  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser', 'schemas'],
   lsp: ['language-service'],
-  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas-gen'],
+  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas'],
   'prettier-plugin-alloy': ['formatter', 'parser'],
   'vscode-ext': [],
 };
@@ -33,8 +34,15 @@ module.exports = {
       name: 'pure-core-no-io',
       comment: 'The core packages do no I/O: files, processes and network come through a Host.',
       severity: 'error',
-      from: { path: `^packages/(${core.join('|')})/src/` },
+      from: { path: `^packages/(${core.join('|')})/src/`, pathNot: '^packages/schemas/src/node\\.ts$' },
       to: { dependencyTypes: ['core'], path: '^(fs|child_process|net|http|https|process|os|worker_threads)$' },
+    },
+    {
+      name: 'core-no-schemas-node',
+      comment: 'The core gets its catalog passed in; only shells read schemas from disk (@alloy-lint/schemas/node).',
+      severity: 'error',
+      from: { path: `^packages/(${core.filter((p) => p !== 'schemas').join('|')})/src/` },
+      to: { path: '^(packages|node_modules/@alloy-lint)/schemas/(src|dist)/node\\.' },
     },
     {
       name: 'no-lsp-below-language-service',

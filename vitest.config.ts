@@ -6,6 +6,8 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 export default defineConfig({
   resolve: {
     alias: {
+      '@alloy-lint/schemas/node': fileURLToPath(new URL('./packages/schemas/src/node.ts', import.meta.url)),
+      '@alloy-lint/schemas': pkg('schemas'),
       '@alloy-lint/parser': pkg('parser'),
       '@alloy-lint/values': pkg('values'),
       '@alloy-lint/ottl': pkg('ottl'),

@@ -2,14 +2,12 @@
 // at the right place: broken references, wrong capsule types, unknown and missing arguments,
 // component typos, cycles, wrong literal types and bad regular expressions.
 import { readdirSync, readFileSync } from 'node:fs';
-import { analyze, catalogFromJson, type AttrSpec, type BodySpec } from '@alloy-lint/analyzer';
+import { analyze, type AttrSpec, type BodySpec } from '@alloy-lint/analyzer';
 import { parse, type Block, type Stmt } from '@alloy-lint/parser';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { describe, expect, it } from 'vitest';
 
-const schemaDir = new URL('../schemas/v1.18.1/', import.meta.url);
-const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemaDir), 'utf8')), (f) =>
-  JSON.parse(readFileSync(new URL(f, schemaDir), 'utf8')),
-);
+const catalog = loadSchemaCatalog('v1.18.1');
 
 const fixtureDirs = [new URL('../examples/', import.meta.url), new URL('./fixtures/valid/', import.meta.url)];
 const fixtures = fixtureDirs.flatMap((d) =>

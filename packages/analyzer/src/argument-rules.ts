@@ -4,17 +4,11 @@ import { parseDuration } from '@alloy-lint/values';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { stringValue } from './literal.js';
 import { type ArgumentRule, type BodySpec, fieldsOf } from './schema.js';
-import { ARGUMENT_RULE_LIST, ARGUMENT_RULES } from './text-rules.generated.js';
 
 const APPLIED = new Set<ArgumentRule['kind']>(['mutually_exclusive', 'requires', 'allowed_values', 'range']);
 
-/** The applicable rules at `component:block.path`, or undefined. */
-export function argumentRulesAt(key: string): ArgumentRule[] | undefined {
-  const ids = ARGUMENT_RULES[key];
-  if (!ids) return undefined;
-  const out = ids.map((i) => ARGUMENT_RULE_LIST[i]).filter((r) => APPLIED.has(r.kind) && !r.fields.some((f) => f.includes('*') || f.includes('.')));
-  return out.length ? out : undefined;
-}
+/** Whether the rule is one this checker applies (its fields are names in the block). */
+const applied = (r: ArgumentRule): boolean => APPLIED.has(r.kind) && !r.fields.some((f) => f.includes('*') || f.includes('.'));
 
 /** Applies a body's argument rules to block `b` whose fields are written. */
 export function applyArgumentRules(file: string, b: Block, spec: BodySpec, out: FileDiagnostic[]): void {
@@ -23,7 +17,7 @@ export function applyArgumentRules(file: string, b: Block, spec: BodySpec, out: 
   const ctx = { report: (d: FileDiagnostic) => out.push({ ...d, code: 'argument-check', severity: 'error' }) };
   for (const r of rules) {
     // Every kind applied here needs at least one of its fields written.
-    if (r.fields.some((f) => find(b, f) !== undefined)) apply(ctx, file, b, r, spec);
+    if (applied(r) && r.fields.some((f) => find(b, f) !== undefined)) apply(ctx, file, b, r, spec);
   }
 }
 

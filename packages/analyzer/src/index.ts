@@ -12,7 +12,6 @@ export { RULES, type Rule } from './rules/index.js';
 export type { ConfigGraph, GraphEdge, GraphNode } from './validate.js';
 export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Severity, Stability } from './schema.js';
 export { alloyReport } from './alloy-report.js';
-export { catalogFromJson, type SchemaReader } from './schema-json.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
 export { ottlSites, OTTL_COMPONENTS, type OttlSite } from './ottl-sites.js';
 export type { InputFile } from './sources.js';

@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { analyze, catalogFromJson } from '@alloy-lint/analyzer';
+import { analyze } from '@alloy-lint/analyzer';
 import { buildGraph, type GraphModel } from '@alloy-lint/graph';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 
-const schemas = new URL('../../../schemas/v1.18.1/', import.meta.url);
-
-/** The committed v1.18.1 schemas, read straight from the repository. */
-export const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemas), 'utf8')), (f) =>
-  JSON.parse(readFileSync(new URL(f, schemas), 'utf8')),
-);
+/** The committed v1.18.1 schemas. */
+export const catalog = loadSchemaCatalog('v1.18.1');
 
 export const repoFile = (rel: string) => new URL(`../../../${rel}`, import.meta.url).pathname;
 

@@ -1,10 +1,8 @@
 // Shared by the runtime tests: the v1.18.1 catalog and a one-call runner.
-import { readFileSync } from 'node:fs';
-import { catalogFromJson } from '@alloy-lint/analyzer';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { memoryHost, runConfig, type RunResult, type Samples } from '../src/index.js';
 
-const dir = new URL('../../../schemas/v1.18.1/', import.meta.url);
-export const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')), (f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+export const catalog = loadSchemaCatalog('v1.18.1');
 
 export const NOW = new Date('2026-01-02T03:04:05Z');
 

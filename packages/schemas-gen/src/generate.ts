@@ -6,7 +6,7 @@ import { Evaluator } from './go/eval.js';
 import { Workspace } from './go/loader.js';
 import { initGoParser } from './go/ts.js';
 import { Types, type GoType } from './go/types.js';
-import { JSON_SCHEMA_DRAFT } from './keywords.js';
+import { JSON_SCHEMA_DRAFT } from '@alloy-lint/schemas';
 
 export interface IndexEntry {
   name: string;

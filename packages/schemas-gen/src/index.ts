@@ -1,4 +1,3 @@
-// Public API: the reading side (no file system, no parser). The generator lives in ./generate.js
-// and ./cli.js and is not imported from here, so consumers do not load tree-sitter.
-export * from './model.js';
-export { JSON_SCHEMA_DRAFT, type AlloyKeyword } from './keywords.js';
+// The generator of packages/schemas/data/<version>/ (development only: tree-sitter, Node).
+// The reading API over the generated data is @alloy-lint/schemas.
+export { CONFIG_BLOCKS, generate, type ConfigBlockDef, type GenerateOptions, type GenerateResult, type IndexEntry } from './generate.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_BLOCKS, generate, type GenerateResult } from '../src/generate.js';
-import { componentInfo, type ComponentSchema } from '../src/model.js';
+import { componentInfo, type ComponentSchema } from '@alloy-lint/schemas';
 
 const fixture = fileURLToPath(new URL('../testdata/mini', import.meta.url));
 let res: GenerateResult;

@@ -1,11 +1,11 @@
-import { describe, diffCatalogs, formatDiff } from '@alloy-lint/schemas-gen';
+import { describe, diffCatalogs, formatDiff } from '@alloy-lint/schemas';
 import type { Command } from 'commander';
 import { type Io, UsageError } from '../io.js';
-import { DEFAULT_ALLOY_VERSION, loadSchemaModel, schemaVersions } from '../schemas.js';
+import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog, schemaVersions } from '../schemas.js';
 
 function model(version: string) {
   try {
-    return loadSchemaModel(version);
+    return loadSchemaCatalog(version);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -1,5 +1,5 @@
 // `describe` renderers: a JSON listing and a readable text reference for one component.
-import type { AttributeInfo, Catalog, ComponentInfo } from './model-types.js';
+import type { AttributeInfo, Catalog, ComponentInfo } from './schema-types.js';
 
 export interface DescribeJson {
   version: string;
@@ -15,7 +15,7 @@ export interface DescribeJson {
 
 /** `{version, components: [...]}` for the named components (default: every component). */
 export function describeJson(catalog: Catalog, names?: string[]): DescribeJson {
-  const list = names && names.length ? names : catalog.componentNames();
+  const list = names && names.length ? names : catalog.names();
   return {
     version: catalog.version,
     components: list.map((n) => {
@@ -86,7 +86,7 @@ export function describe(catalog: Catalog, names: string[] = [], format: 'text' 
       })
       .join('\n');
   }
-  const rows = catalog.componentNames().map((n) => {
+  const rows = catalog.names().map((n) => {
     const i = catalog.info(n)!;
     return [n, i.community ? 'community' : i.stability];
   });

@@ -1,4 +1,5 @@
 // Types of the generated schema files and of the flattened view the reading API returns.
+import type { ComponentCatalog } from './spec-types.js';
 
 /** JSON Schema of one attribute (`x-alloy-kind: attribute`). */
 export interface AttributeSchema {
@@ -6,7 +7,7 @@ export interface AttributeSchema {
   'x-alloy-type': string;
   'x-alloy-unresolved'?: string;
   type?: string;
-  enum?: string[];
+  enum?: (string | number)[];
   default?: unknown;
   items?: AttributeSchema;
   additionalProperties?: AttributeSchema | false;
@@ -32,6 +33,7 @@ export interface BlockSchema extends BodySchema {
   'x-alloy-enum'?: string;
   items?: BodySchema;
   minItems?: number;
+  maxItems?: number;
   default?: unknown;
 }
 
@@ -63,6 +65,8 @@ export interface IndexEntry {
 export interface SchemaIndex {
   version: string;
   entries: IndexEntry[];
+  /** The release's argument checks, when generated (`rules.json`). */
+  rules?: string;
 }
 
 export interface AttributeInfo {
@@ -70,7 +74,7 @@ export interface AttributeInfo {
   type: string;
   required: boolean;
   default?: unknown;
-  enum?: string[];
+  enum?: (string | number)[];
 }
 export interface BlockInfo {
   path: string[];
@@ -94,13 +98,13 @@ export interface ComponentInfo {
   exports: ExportInfo[];
 }
 
-export interface Catalog {
-  version: string;
+/** One release's schemas: raw files, the flattened view, and the specs a checker walks. */
+export interface Catalog extends ComponentCatalog {
   index: SchemaIndex;
   /** Schema of a component or config block by name (read on first use). */
   schema(name: string): ComponentSchema | undefined;
   /** Flattened info of a component or config block by name. */
   info(name: string): ComponentInfo | undefined;
-  componentNames(): string[];
+  /** Config block names (`names()` lists the components). */
   blockNames(): string[];
 }

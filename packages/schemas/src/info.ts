@@ -1,45 +1,5 @@
-// Reading API over generated schemas. No file system access: callers pass JSON they have read.
-export { diffCatalogs, formatDiff, type CatalogDiff, type DiffChange } from './diff.js';
-export { describe, describeJson, describeText, type DescribeJson } from './describe.js';
-export { ALLOY_KEYWORDS } from './keywords.js';
-export type * from './model-types.js';
-import type {
-  AttributeInfo, BlockInfo, BlockSchema, BodySchema, Catalog, ComponentInfo, ComponentSchema, PropertySchema, SchemaIndex,
-} from './model-types.js';
-
-/**
- * Builds a catalog from an already-read index.json and a way to get each schema file's JSON:
- * a map keyed by the index's `file` (e.g. `components/loki.write.json`) or a callback.
- */
-export function loadCatalog(index: unknown, schemas: Record<string, unknown> | ((file: string) => unknown)): Catalog {
-  const idx = index as SchemaIndex;
-  if (!idx || typeof idx.version !== 'string' || !Array.isArray(idx.entries)) throw new Error('not a schema index (expected {version, entries})');
-  const byName = new Map(idx.entries.map((e) => [e.name, e]));
-  const read = typeof schemas === 'function' ? schemas : (f: string) => schemas[f];
-  const cache = new Map<string, ComponentSchema>();
-  const infos = new Map<string, ComponentInfo>();
-  const schema = (name: string) => {
-    const e = byName.get(name);
-    if (!e) return undefined;
-    if (!cache.has(name)) cache.set(name, read(e.file) as ComponentSchema);
-    return cache.get(name);
-  };
-  return {
-    version: idx.version,
-    index: idx,
-    schema,
-    info(name) {
-      if (!infos.has(name)) {
-        const s = schema(name);
-        if (!s) return undefined;
-        infos.set(name, componentInfo(s));
-      }
-      return infos.get(name);
-    },
-    componentNames: () => idx.entries.filter((e) => e.kind === 'component').map((e) => e.name),
-    blockNames: () => idx.entries.filter((e) => e.kind === 'config-block').map((e) => e.name),
-  };
-}
+// The flattened view of a schema (what `describe` prints) and helpers to walk schema bodies.
+import type { AttributeInfo, BlockInfo, BlockSchema, BodySchema, ComponentInfo, ComponentSchema, PropertySchema } from './schema-types.js';
 
 /** Resolves a local `$ref` (`#/$defs/x`) against the schema's root. */
 export function resolveBody(root: ComponentSchema, body: BodySchema | undefined): BodySchema {

@@ -1,5 +1,5 @@
 // What changed between two schema catalogs (two Alloy releases).
-import type { Catalog, ComponentInfo } from './model-types.js';
+import type { Catalog, ComponentInfo } from './schema-types.js';
 
 export interface DiffChange {
   component: string;
@@ -26,7 +26,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function diffCatalogs(a: Catalog, b: Catalog): CatalogDiff {
   const diff: CatalogDiff = { from: a.version, to: b.version, componentsAdded: [], componentsRemoved: [], blocksAdded: [], blocksRemoved: [], changes: [] };
-  const names = (c: Catalog) => new Set([...c.componentNames(), ...c.blockNames()]);
+  const names = (c: Catalog) => new Set([...c.names(), ...c.blockNames()]);
   const an = names(a);
   const bn = names(b);
   for (const n of [...bn].sort()) {

@@ -1,9 +1,9 @@
 // Facts about the seed components, checked by hand against the Alloy v1.18.1 Go source.
 import { describe, expect, it } from 'vitest';
-import type { ComponentInfo } from '../src/model.js';
-import { committedCatalog } from './catalog.js';
+import type { ComponentInfo } from '../src/index.js';
+import { loadSchemaCatalog } from '../src/node.js';
 
-const cat = committedCatalog('v1.18.1');
+const cat = loadSchemaCatalog('v1.18.1');
 const info = (n: string): ComponentInfo => {
   const i = cat.info(n);
   if (!i) throw new Error(`missing ${n}`);
@@ -15,16 +15,16 @@ const exp = (c: string) => Object.fromEntries(info(c).exports.map((e) => [e.name
 
 describe('v1.18.1 catalog', () => {
   it('has every component with its stability', () => {
-    expect(cat.componentNames()).toHaveLength(184);
+    expect(cat.names()).toHaveLength(184);
     const counts: Record<string, number> = {};
-    for (const n of cat.componentNames()) {
+    for (const n of cat.names()) {
       const i = info(n);
       const k = i.community ? 'community' : i.stability;
       counts[k] = (counts[k] ?? 0) + 1;
     }
     expect(counts).toEqual({ 'generally-available': 144, 'public-preview': 9, experimental: 26, community: 5 });
-    expect(cat.componentNames()).toContain('prometheus.write.queue');
-    expect(cat.componentNames()).not.toContain('otelcol.processor.redaction');
+    expect(cat.names()).toContain('prometheus.write.queue');
+    expect(cat.names()).not.toContain('otelcol.processor.redaction');
     expect(info('otelcol.exporter.datadog')).toMatchObject({ community: true, stability: 'undefined' });
   });
 

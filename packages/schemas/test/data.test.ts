@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { ALLOY_KEYWORDS, JSON_SCHEMA_DRAFT } from '../src/index.js';
-
-const root = new URL('../../../schemas/', import.meta.url);
+import { DATA_DIR as root } from '../src/node.js';
 const versions = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const read = (v: string, f: string) => JSON.parse(readFileSync(new URL(`${v}/${f}`, root), 'utf8'));
 
