@@ -3,6 +3,9 @@
 import { loadJson, tally } from './util.js';
 import { parse } from '@alloy-lint/parser';
 import { buildLokiPipeline, compileRules, parseRFC3339, relabel } from '@alloy-lint/runtime';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
+
+const catalog = loadSchemaCatalog('v1.18.1');
 
 function sameLabels(a, b) {
   if (a === null || b === null) return a === b;
@@ -204,7 +207,7 @@ function runLokiRecord(rec) {
   const blocks = ast.body[0].body.filter((s) => s.kind === 'Block');
   const start = rec.now ? Date.parse(rec.now) : Date.parse('2025-06-01T12:00:00Z');
   const now = tickingClock(start);
-  const built = buildLokiPipeline(blocks, source, { now, copyLabelsToExtracted: rec.copy_labels_to_extracted ?? true, trace: false });
+  const built = buildLokiPipeline(blocks, source, { catalog, now, copyLabelsToExtracted: rec.copy_labels_to_extracted ?? true, trace: false });
   const exp = rec.expected;
   if ('config_error' in exp) {
     const ce = exp.config_error;

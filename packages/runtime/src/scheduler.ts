@@ -138,6 +138,7 @@ export class Runtime implements Evaluator {
       flow: this.flow,
       host: this.host,
       samples: this.samples,
+      catalog: this.catalog,
       tracing: this.tracing,
       scope: frame.scope,
       env: this.env,

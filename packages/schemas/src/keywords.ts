@@ -16,6 +16,7 @@ export const ALLOY_KEYWORDS = [
   'x-alloy-exports', // exported fields: name -> attribute schema
   'x-alloy-unresolved', // type could not be resolved from the tree (typed as any)
   'x-alloy-free-form', // body accepts arbitrary statements (declare, foreach template)
+  'x-alloy-format', // "bytes": a byte size (a number, or a string with a unit such as "1MiB")
 ] as const;
 
 export type AlloyKeyword = (typeof ALLOY_KEYWORDS)[number];

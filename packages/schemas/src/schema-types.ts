@@ -6,7 +6,11 @@ export interface AttributeSchema {
   'x-alloy-kind'?: 'attribute';
   'x-alloy-type': string;
   'x-alloy-unresolved'?: string;
+  /** `bytes`: a byte size, written as a number or a string with a unit. */
+  'x-alloy-format'?: 'bytes';
   type?: string;
+  /** 0 for unsigned integers. */
+  minimum?: number;
   enum?: (string | number)[];
   default?: unknown;
   items?: AttributeSchema;

@@ -16,6 +16,10 @@ export interface AttrSpec {
   textRule?: TextRule;
   /** The value is compiled as an RE2 regular expression. */
   regex?: RegexRule;
+  /** How Go decodes a `number`: a signed or unsigned integer, or a float. */
+  number?: 'int' | 'uint' | 'float';
+  /** A byte size (`units.Base2Bytes`): a number of bytes, or a string with a unit such as `1MiB`. */
+  bytes?: boolean;
   /** Whether the type holds a capsule (set on first use). */
   capsule?: boolean;
 }

@@ -76,6 +76,8 @@ class Converter {
     if (regex) a.regex = regex;
     if (p.default !== undefined) a.default = p.default;
     if (p.enum) a.enum = p.enum;
+    if (a.type === 'number') a.number = p.type === 'number' ? 'float' : p.minimum === 0 ? 'uint' : 'int';
+    if (p['x-alloy-format'] === 'bytes') a.bytes = true;
     return a;
   }
 

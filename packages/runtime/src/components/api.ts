@@ -1,6 +1,7 @@
 // The contract between the scheduler and one simulated component.
 
 import type { Block, Expr, SourceFile, Stmt } from '@alloy-lint/parser';
+import type { ComponentCatalog } from '@alloy-lint/schemas';
 import type { EvalResult, Scope, Value } from '@alloy-lint/values';
 import type { Flow } from '../flow.js';
 import type { Host } from '../host.js';
@@ -18,6 +19,8 @@ export interface SimContext {
   flow: Flow;
   host: Host;
   samples: Samples;
+  /** The Alloy release's catalog the configuration is run against. */
+  catalog: ComponentCatalog;
   tracing: boolean;
   /** The scope the component's expressions see, and the environment for sys.env. */
   scope: Scope;

@@ -16,7 +16,7 @@ interface StageTraceLike {
 export function lokiProcess(ctx: SimContext): Simulator {
   const to = ctx.flow.receiversOf(ctx.required('forward_to'));
   const stages = ctx.block.body.filter((s) => s.kind === 'Block' && s.name[0] === 'stage') as Parameters<typeof buildLokiPipeline>[0];
-  const built = buildLokiPipeline(stages, ctx.source, { now: () => ctx.host.now(), trace: ctx.tracing, scope: ctx.scope, env: ctx.env });
+  const built = buildLokiPipeline(stages, ctx.source, { catalog: ctx.catalog, now: () => ctx.host.now(), trace: ctx.tracing, scope: ctx.scope, env: ctx.env });
   if ('error' in built) throw new SimError(built.error);
   const pipeline = built.pipeline;
   const out = (fe: FlowEntry, e: LogEntry) => {

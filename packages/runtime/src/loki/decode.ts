@@ -2,27 +2,12 @@
 // and its messages for missing, unknown and repeated attributes.
 
 import type { Block } from '@alloy-lint/parser';
+import type { AttrSpec, BlockSpec, BodySpec } from '@alloy-lint/schemas';
 import { parseDuration, type Value } from '@alloy-lint/values';
 import type { BuildEnv } from './types.js';
 
-export type AttrType =
-  | 'string'
-  | 'bool'
-  | 'int'
-  | 'uint'
-  | 'float'
-  | 'duration'
-  | 'bytes'
-  | 'list(string)'
-  | 'list(float)'
-  | 'map(string)';
-
-export interface BodySpec {
-  attrs: Record<string, AttrType>;
-  required?: string[];
-  /** Allowed nested block names (dotted), e.g. `rule`, `metric.counter`, or `stage.*`. */
-  blocks?: string[];
-}
+/** How the simulation holds an attribute's value, from its type in the catalog. */
+type AttrType = 'string' | 'bool' | 'int' | 'uint' | 'float' | 'duration' | 'bytes' | 'list(string)' | 'list(float)' | 'map(string)';
 
 /** A configuration error; `decode` marks errors Alloy reports while decoding (no "invalid stage config" prefix). */
 export class ConfigError extends Error {
@@ -47,8 +32,16 @@ const GO_TYPES: Record<AttrType, string> = {
   'map(string)': 'map[string]string',
 };
 
+function attrType(a: AttrSpec): AttrType {
+  if (a.bytes) return 'bytes';
+  if (a.type === 'number') return a.number ?? 'int';
+  if (a.type === 'list(number)') return 'list(float)';
+  if (a.type in GO_TYPES) return a.type as AttrType;
+  throw new ConfigError(`cannot simulate attribute "${a.name}" of type ${a.type}`);
+}
+
 export interface Decoded {
-  /** Attribute values; absent attributes are left out. */
+  /** Attribute values: written, or the catalog's default; attributes with neither are left out. */
   v: Record<string, unknown>;
   /** Nested blocks in order. */
   blocks: Block[];
@@ -84,27 +77,59 @@ function toJs(val: Value, t: AttrType): unknown {
   }
 }
 
-/** Decodes `block`'s body against `spec`; throws ConfigError. */
+/** A default from the catalog (JSON, durations and sizes as Go prints them) in the simulation's form. */
+function fromDefault(d: unknown, t: AttrType): unknown {
+  if (t === 'duration' && typeof d === 'string') return parseDuration(d);
+  if (t === 'bytes' && typeof d === 'string') return parseBase2Bytes(d);
+  return d;
+}
+
+const byName = new WeakMap<BodySpec, Map<string, AttrSpec | BlockSpec>>();
+const fieldsOf = (spec: BodySpec) => {
+  let m = byName.get(spec);
+  if (!m) byName.set(spec, (m = new Map(spec.fields.map((f) => [f.name, f]))));
+  return m;
+};
+
+/** The body of nested block `name` (`rule`, `metric.counter`, `stage.json`) in the catalog, if it has one. */
+export function innerSpec(spec: BodySpec, name: string): BodySpec | undefined {
+  const f = fieldsOf(spec).get(name);
+  return f?.kind === 'block' ? f.body : undefined;
+}
+
+/**
+ * Decodes `block`'s body against its spec from the catalog (the attributes and blocks Alloy's
+ * release accepts, with their types and defaults); throws ConfigError with Alloy's messages.
+ */
 export function decodeBody(block: Block, spec: BodySpec, env: BuildEnv): Decoded {
+  const fields = fieldsOf(spec);
   const v: Record<string, unknown> = {};
   const blocks: Block[] = [];
   for (const stmt of block.body) {
     if (stmt.kind === 'Block') {
       const name = stmt.name.join('.');
-      const ok = spec.blocks?.some((b) => b === name || (b.endsWith('.*') && name.startsWith(b.slice(0, -1))));
-      if (!ok) throw new ConfigError(`unrecognized block name "${name}"`, true);
+      if (fields.get(name)?.kind !== 'block') throw new ConfigError(`unrecognized block name "${name}"`, true);
       blocks.push(stmt);
       continue;
     }
     const name = stmt.name.name;
-    const t = spec.attrs[name];
-    if (!t) throw new ConfigError(`unrecognized attribute name "${name}"`, true);
+    const a = fields.get(name);
+    if (a?.kind !== 'attr') throw new ConfigError(`unrecognized attribute name "${name}"`, true);
     if (name in v) throw new ConfigError(`attribute "${name}" may only be provided once`, true);
+    const t = attrType(a);
     const val = env.evalAttr(stmt.value, GO_TYPES[t]);
     if (val.t === 'null') continue;
     v[name] = toJs(val, t);
   }
-  for (const r of spec.required ?? []) if (!(r in v)) throw new ConfigError(`missing required attribute "${r}"`, true);
+  for (const f of spec.fields) {
+    if (f.kind === 'attr') {
+      if (f.name in v) continue;
+      if (f.required) throw new ConfigError(`missing required attribute "${f.name}"`, true);
+      if (f.default !== undefined) v[f.name] = fromDefault(f.default, attrType(f));
+    } else if (f.required && !blocks.some((b) => b.name.join('.') === f.name)) {
+      throw new ConfigError(`missing required block "${f.name}"`, true);
+    }
+  }
   return { v, blocks };
 }
 

@@ -2,8 +2,9 @@
 // into the extracted map first, entries fanning out or being held, traces.
 
 import type { Block, Expr, SourceFile } from '@alloy-lint/parser';
+import type { BodySpec, ComponentCatalog } from '@alloy-lint/schemas';
 import { evaluate, formatEvalError, type Scope, type Value } from '@alloy-lint/values';
-import { ConfigError } from './decode.js';
+import { ConfigError, innerSpec } from './decode.js';
 import { formatRFC3339Nano, nsFromDate } from './gotime.js';
 import { parseRFC3339 } from './goparse.js';
 import { Registry } from './metrics.js';
@@ -11,6 +12,8 @@ import { BUILDERS, UNSUPPORTED } from './stages/index.js';
 import type { BuildEnv, Entry, LogEntry, NestedPipeline, RunCtx, Stage, StageTrace } from './types.js';
 
 export interface PipelineOptions {
+  /** The Alloy release's catalog: which stages exist, their attributes, types and defaults. */
+  catalog: ComponentCatalog;
   /** The clock (for older_than, pack's ingest time, limits, multiline timeouts). Defaults to a fixed epoch-0 clock. */
   now?: () => Date;
   /** Copy labels into the extracted map before the first stage (Alloy always does; default true). */
@@ -132,7 +135,7 @@ class Builder {
     return {
       registry: this.registry,
       now: this.now,
-      nested: (blocks, prefix) => this.build(blocks, prefix, true),
+      nested: (blocks, prefix, spec) => this.build(blocks, prefix, true, spec),
       evalAttr: (e: Expr, goType: string): Value => {
         const r = evaluate(e, this.opts.scope, { target: goType, source: this.source, env: this.opts.env });
         if (r.error) throw new ConfigError(formatEvalError(r.error, this.source), true);
@@ -141,7 +144,8 @@ class Builder {
     };
   }
 
-  build(blocks: Block[], prefix: string, copyLabels: boolean): StagePipeline | { error: string; span?: { start: number; end: number } } {
+  /** Builds the stages `blocks` of a body with spec `body` (loki.process's arguments, or a match stage). */
+  build(blocks: Block[], prefix: string, copyLabels: boolean, body: BodySpec): StagePipeline | { error: string; span?: { start: number; end: number } } {
     const placed: Placed[] = [];
     const env = this.env();
     let i = 0;
@@ -153,11 +157,13 @@ class Builder {
       if (b.name[0] !== 'stage' || b.name.length !== 2) return { error: `unrecognized block name "${full}"`, span };
       const kind = b.name[1];
       if (b.label !== '') return { error: `block "${full}" does not support specifying labels`, span };
+      const spec = innerSpec(body, full);
+      if (!spec) return { error: `unrecognized block name "${full}"`, span };
       if (UNSUPPORTED[kind]) return { error: `cannot simulate ${full}: ${UNSUPPORTED[kind]}`, span };
       const builder = BUILDERS[kind];
-      if (!builder) return { error: `unrecognized block name "${full}"`, span };
+      if (!builder) return { error: `cannot simulate ${full}: the simulation has no ${full} stage`, span };
       try {
-        placed.push({ stage: builder(b, env, index), label, index });
+        placed.push({ stage: builder(b, env, spec, index), label, index });
       } catch (e) {
         if (e instanceof ConfigError) return { error: e.decode ? e.message : `invalid stage config ${e.message}`, span };
         return { error: `internal error building ${full}: ${(e as Error)?.message ?? e}`, span };
@@ -183,12 +189,14 @@ export interface LokiPipeline {
 export function buildLokiPipeline(
   stageBlocks: Block[],
   source: SourceFile,
-  opts: PipelineOptions = {},
+  opts: PipelineOptions,
 ): { pipeline: LokiPipeline } | { error: string; span?: { start: number; end: number } } {
   const now = opts.now ?? (() => new Date(0));
   const registry = new Registry();
   const b = new Builder(registry, now, source, opts);
-  const root = b.build(stageBlocks, '', opts.copyLabelsToExtracted ?? true);
+  const args = opts.catalog.component('loki.process')?.args;
+  if (!args) return { error: `the catalog of Alloy ${opts.catalog.version} has no loki.process` };
+  const root = b.build(stageBlocks, '', opts.copyLabelsToExtracted ?? true, args);
   if (!(root instanceof StagePipeline)) return root;
   const tracing = opts.trace ?? true;
   const pipeline: LokiPipeline = {

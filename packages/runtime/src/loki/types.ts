@@ -61,8 +61,8 @@ export interface Stage {
 export interface BuildEnv {
   registry: Registry;
   now: () => Date;
-  /** Builds a nested pipeline (for stage.match). */
-  nested: (blocks: import('@alloy-lint/parser').Block[], prefix: string) => NestedPipeline | { error: string };
+  /** Builds a nested pipeline (for stage.match) from stage blocks of a body with spec `spec`. */
+  nested: (blocks: import('@alloy-lint/parser').Block[], prefix: string, spec: import('@alloy-lint/schemas').BodySpec) => NestedPipeline | { error: string };
   /** Evaluates an attribute expression into a Go type; throws a message on failure. */
   evalAttr: (e: import('@alloy-lint/parser').Expr, goType: string) => import('@alloy-lint/values').Value;
 }

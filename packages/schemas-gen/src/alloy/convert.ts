@@ -232,6 +232,7 @@ export class SchemaBuilder {
         if (n.name === 'string') return { 'x-alloy-type': 'string', type: 'string' };
         if (n.name === 'bool') return { 'x-alloy-type': 'bool', type: 'boolean' };
         if (/^complex/.test(n.name)) return { 'x-alloy-type': `capsule(${n.name})` };
+        if (/^uint/.test(n.name)) return { 'x-alloy-type': 'number', type: 'integer', minimum: 0 };
         return { 'x-alloy-type': 'number', type: /^float/.test(n.name) ? 'number' : 'integer' };
       case 'slice':
       case 'array': {
@@ -281,6 +282,7 @@ export class SchemaBuilder {
       if (list) Object.assign(json, { type: 'array', items: { 'x-alloy-type': list[1], type: list[1] === 'number' ? 'number' : 'string' } });
       if (map) json.type = 'object';
       if (ext.enum) json.enum = ext.enum;
+      if (ext.format === 'bytes') json['x-alloy-format'] = 'bytes';
       return json;
     }
     if (this.types.method(n, 'AlloyCapsule')) return { 'x-alloy-type': `capsule(${n.pkgName}.${n.name})` };

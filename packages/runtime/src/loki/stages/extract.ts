@@ -3,6 +3,7 @@
 import type { Block } from '@alloy-lint/parser';
 import { compile as compileJmes, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import { GoRegexp } from '../../relabel/goregex.js';
+import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { decodeLogfmt } from '../logfmt.js';
 import { compilePattern } from '../pattern.js';
@@ -54,8 +55,8 @@ function simplify(v: unknown): unknown {
   return goJsonMarshal(v);
 }
 
-export function buildJson(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { expressions: 'map(string)', regex: 'string', source: 'string', drop_malformed: 'bool' } }, env);
+export function buildJson(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const expressions = (v.expressions ?? {}) as Record<string, string | null>;
   const regexText = (v.regex as string | undefined) ?? '';
   const names = Object.keys(expressions);
@@ -110,8 +111,8 @@ export function buildJson(block: Block, env: BuildEnv): Stage {
 }
 
 /** Named groups go to the extracted map (and labels with labels_from_groups). */
-export function buildRegex(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { expression: 'string', source: 'string', labels_from_groups: 'bool' }, required: ['expression'] }, env);
+export function buildRegex(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const expression = v.expression as string;
   if (expression === '') throw new ConfigError('expression is required');
   const source = v.source as string | undefined;
@@ -139,8 +140,8 @@ export function buildRegex(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildLogfmt(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { mapping: 'map(string)', source: 'string', regex: 'string' } }, env);
+export function buildLogfmt(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const mapping = (v.mapping ?? {}) as Record<string, string | null>;
   const regexText = (v.regex as string | undefined) ?? '';
   if (Object.keys(mapping).length === 0 && regexText === '') throw new ConfigError('logfmt mapping or regex is required');
@@ -163,8 +164,8 @@ export function buildLogfmt(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildPattern(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { pattern: 'string', source: 'string', labels_from_groups: 'bool' }, required: ['pattern'] }, env);
+export function buildPattern(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const pattern = v.pattern as string;
   if (pattern === '') throw new ConfigError('pattern is required');
   const source = v.source as string | undefined;

@@ -2,6 +2,7 @@
 
 import type { Block } from '@alloy-lint/parser';
 import { GoRegexp, quoteMeta } from '../../relabel/goregex.js';
+import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { nsFromDate } from '../gotime.js';
 import { parseSelector, selectorMatches } from '../logql.js';
@@ -13,12 +14,8 @@ export function droppedLines(reg: Registry): Family {
   return reg.family('loki_process_dropped_lines_total', 'A count of all log lines dropped as a result of a pipeline stage', 'counter');
 }
 
-export function buildDrop(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(
-    block,
-    { attrs: { drop_counter_reason: 'string', source: 'string', value: 'string', separator: 'string', expression: 'string', older_than: 'duration', longer_than: 'bytes' } },
-    env,
-  );
+export function buildDrop(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const source = (v.source as string | undefined) ?? '';
   const expression = (v.expression as string | undefined) ?? '';
   const value = (v.value as string | undefined) ?? '';
@@ -86,12 +83,8 @@ export function buildDrop(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildMatch(block: Block, env: BuildEnv, index: string): Stage {
-  const { v, blocks } = decodeBody(
-    block,
-    { attrs: { selector: 'string', action: 'string', pipeline_name: 'string', drop_counter_reason: 'string' }, required: ['selector'], blocks: ['stage.*'] },
-    env,
-  );
+export function buildMatch(block: Block, env: BuildEnv, spec: BodySpec, index: string): Stage {
+  const { v, blocks } = decodeBody(block, spec, env);
   const selectorText = v.selector as string;
   if (selectorText === '') throw new ConfigError('selector statement required for match stage');
   let action = (v.action as string | undefined) ?? '';
@@ -107,7 +100,7 @@ export function buildMatch(block: Block, env: BuildEnv, index: string): Stage {
   }
   let nested: NestedPipeline | undefined;
   if (action === 'keep') {
-    const p = env.nested(blocks, index);
+    const p = env.nested(blocks, index, spec);
     if ('error' in p) throw new ConfigError(`match stage failed to create pipeline from config: ${p.error}`);
     nested = p;
   }
@@ -154,8 +147,8 @@ class Bucket {
   }
 }
 
-export function buildLimit(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { rate: 'float', burst: 'int', drop: 'bool', by_label_name: 'string', max_distinct_labels: 'int' }, required: ['rate', 'burst'] }, env);
+export function buildLimit(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const rate = v.rate as number;
   const burst = v.burst as number;
   const drop = v.drop === true;
@@ -206,13 +199,13 @@ export function buildLimit(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildSampling(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { drop_counter_reason: 'string', rate: 'float' }, required: ['rate'] }, env);
+export function buildSampling(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const rate = v.rate as number;
   if (!(rate >= 0 && rate <= 1)) {
     throw new ConfigError(`sampling stage failed to parse rate,Sampling Rate must be between 0.0 and 1.0, received ${rate.toFixed(6)}`, true);
   }
-  const reason = (v.drop_counter_reason as string | undefined) ?? 'sampling_stage';
+  const reason = (v.drop_counter_reason as string | undefined) ?? '';
   const counter = droppedLines(env.registry);
   // A fixed-seed generator keeps runs reproducible (Alloy samples at random).
   let state = 0x9e3779b9;

@@ -1,6 +1,7 @@
 // Stage builders by block name (`stage.<name>`).
 
 import type { Block } from '@alloy-lint/parser';
+import type { BodySpec } from '@alloy-lint/schemas';
 import type { BuildEnv, Stage } from '../types.js';
 import { buildJson, buildLogfmt, buildPattern, buildRegex } from './extract.js';
 import { buildDrop, buildLimit, buildMatch, buildSampling } from './filter.js';
@@ -19,7 +20,8 @@ import { buildDecolorize, buildLuhn, buildOutput, buildReplace, buildTemplate } 
 import { buildCri, buildDocker, buildMultiline } from './stream.js';
 import { buildTimestamp } from './timestamp.js';
 
-export type Builder = (block: Block, env: BuildEnv, index: string) => Stage;
+/** Builds one stage from its block and its body's spec in the catalog (attributes, types, defaults). */
+export type Builder = (block: Block, env: BuildEnv, spec: BodySpec, index: string) => Stage;
 
 export const BUILDERS: Record<string, Builder> = {
   cri: buildCri,

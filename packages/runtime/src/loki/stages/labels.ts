@@ -3,6 +3,7 @@
 // structured_metadata_drop, tenant.
 
 import type { Block } from '@alloy-lint/parser';
+import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import type { BuildEnv, Entry, Stage } from '../types.js';
 import { getString, validLabelName, validLabelValue } from '../util.js';
@@ -16,8 +17,8 @@ function labelSources(values: Record<string, string | null>): [string, string][]
   });
 }
 
-export function buildLabels(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { values: 'map(string)', source_type: 'string' }, required: ['values'] }, env);
+export function buildLabels(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const sourceType = (v.source_type as string | undefined) || 'extracted';
   if (v.values === undefined) throw new ConfigError('label stage config cannot be empty');
   if (sourceType !== 'extracted' && sourceType !== 'structured_metadata') {
@@ -51,8 +52,8 @@ export function buildLabels(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildStaticLabels(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { values: 'map(string)' }, required: ['values'] }, env);
+export function buildStaticLabels(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const values = v.values as Record<string, string | null> | undefined;
   if (!values) throw new ConfigError('static_labels stage config cannot be empty');
   const pairs: [string, string][] = [];
@@ -72,8 +73,8 @@ export function buildStaticLabels(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildLabelDrop(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { values: 'list(string)' }, required: ['values'] }, env);
+export function buildLabelDrop(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const values = (v.values as string[] | undefined) ?? [];
   if (values.length < 1) throw new ConfigError('labeldrop stage config cannot be empty');
   return {
@@ -85,8 +86,8 @@ export function buildLabelDrop(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildLabelKeep(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { values: 'list(string)' }, required: ['values'] }, env);
+export function buildLabelKeep(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const values = (v.values as string[] | undefined) ?? [];
   if (values.length < 1) throw new ConfigError('labelallow stage config cannot be empty');
   const keep = new Set(values);
@@ -105,8 +106,8 @@ function setMetadata(e: Entry, name: string, value: string): void {
   else e.sm.push({ name, value });
 }
 
-export function buildStructuredMetadata(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { values: 'map(string)', regex: 'string' } }, env);
+export function buildStructuredMetadata(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const values = v.values as Record<string, string | null> | undefined;
   const pairs = values && Object.keys(values).length > 0 ? labelSources(values) : [];
   const regexText = (v.regex as string | undefined) ?? '';
@@ -149,8 +150,8 @@ export function buildStructuredMetadata(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildStructuredMetadataDrop(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { values: 'list(string)' }, required: ['values'] }, env);
+export function buildStructuredMetadataDrop(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const values = (v.values as string[] | undefined) ?? [];
   if (values.length < 1) throw new ConfigError('structured_metadata_drop stage config cannot be empty');
   const drop = new Set(values);
@@ -165,8 +166,8 @@ export function buildStructuredMetadataDrop(block: Block, env: BuildEnv): Stage 
 
 export const TENANT_LABEL = '__tenant_id__';
 
-export function buildTenant(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { label: 'string', source: 'string', value: 'string' } }, env);
+export function buildTenant(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const label = (v.label as string | undefined) ?? '';
   const source = (v.source as string | undefined) ?? '';
   const value = (v.value as string | undefined) ?? '';

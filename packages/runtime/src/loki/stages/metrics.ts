@@ -2,18 +2,11 @@
 // labelled with the entry's labels (names starting with "__" left out).
 
 import type { Block } from '@alloy-lint/parser';
-import { ConfigError, decodeBody, type BodySpec } from '../decode.js';
+import type { BodySpec } from '@alloy-lint/schemas';
+import { ConfigError, decodeBody, innerSpec } from '../decode.js';
 import type { Family } from '../metrics.js';
 import type { BuildEnv, Entry, Stage } from '../types.js';
 import { byteLength, getFloat, getString, validLabelName } from '../util.js';
-
-const COMMON = { name: 'string', description: 'string', source: 'string', prefix: 'string', max_idle_duration: 'duration', value: 'string' } as const;
-
-const SPECS: Record<string, BodySpec> = {
-  'metric.counter': { attrs: { ...COMMON, action: 'string', match_all: 'bool', count_entry_bytes: 'bool' }, required: ['name', 'action'] },
-  'metric.gauge': { attrs: { ...COMMON, action: 'string' }, required: ['name', 'action'] },
-  'metric.histogram': { attrs: { ...COMMON, buckets: 'list(float)' }, required: ['name', 'buckets'] },
-};
 
 interface Metric {
   kind: 'counter' | 'gauge' | 'histogram';
@@ -31,13 +24,13 @@ function seriesLabels(e: Entry): [string, string][] {
   return out;
 }
 
-export function buildMetrics(block: Block, env: BuildEnv): Stage {
-  const { blocks } = decodeBody(block, { attrs: {}, blocks: Object.keys(SPECS) }, env);
+export function buildMetrics(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { blocks } = decodeBody(block, spec, env);
   const metrics: Metric[] = [];
   for (const b of blocks) {
     const kind = b.name[1] as Metric['kind'];
-    const { v } = decodeBody(b, SPECS[b.name.join('.')], env);
-    const maxIdle = (v.max_idle_duration as bigint | undefined) ?? 300_000_000_000n;
+    const { v } = decodeBody(b, innerSpec(spec, b.name.join('.'))!, env);
+    const maxIdle = (v.max_idle_duration as bigint | undefined) ?? 0n;
     if (maxIdle < 1_000_000_000n) throw new ConfigError('max_idle_duration must be greater or equal than 1s', true);
     const name = v.name as string;
     const action = (v.action as string | undefined) ?? '';

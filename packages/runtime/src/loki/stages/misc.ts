@@ -1,15 +1,16 @@
 // pack, truncate, eventlogmessage and windowsevent.
 
 import type { Block } from '@alloy-lint/parser';
-import { ConfigError, decodeBody } from '../decode.js';
+import type { BodySpec } from '@alloy-lint/schemas';
+import { ConfigError, decodeBody, innerSpec } from '../decode.js';
 import { nsFromDate } from '../gotime.js';
 import type { BuildEnv, Stage } from '../types.js';
 import { byteLength, byteSlice, getString, goJsonMarshal, validLabelName, validLabelValue, validLegacyLabelName } from '../util.js';
 
-export function buildPack(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { labels: 'list(string)', ingest_timestamp: 'bool' }, required: ['labels'] }, env);
+export function buildPack(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const wanted = (v.labels as string[] | undefined) ?? [];
-  const ingest = (v.ingest_timestamp as boolean | undefined) ?? true;
+  const ingest = v.ingest_timestamp === true;
   return {
     name: 'pack',
     process(e, ctx) {
@@ -43,11 +44,11 @@ interface TruncateRule {
   sourceType: string;
 }
 
-export function buildTruncate(block: Block, env: BuildEnv): Stage {
-  const { blocks } = decodeBody(block, { attrs: {}, blocks: ['rule'] }, env);
-  if (blocks.length === 0) throw new ConfigError('missing required block "rule"', true);
+export function buildTruncate(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { blocks } = decodeBody(block, spec, env);
+  const ruleSpec = innerSpec(spec, 'rule')!;
   const rules: TruncateRule[] = blocks.map((b) => {
-    const { v } = decodeBody(b, { attrs: { limit: 'bytes', suffix: 'string', sources: 'list(string)', source_type: 'string' }, required: ['limit'] }, env);
+    const { v } = decodeBody(b, ruleSpec, env);
     const sourceType = (v.source_type as string | undefined) ?? 'line';
     if (!['line', 'label', 'structured_metadata', 'extracted'].includes(sourceType)) throw new ConfigError(`unknown source_type: ${sourceType}`, true);
     const r: TruncateRule = { limit: v.limit as number, suffix: (v.suffix as string | undefined) ?? '', sources: (v.sources as string[] | undefined) ?? [], sourceType };
@@ -119,9 +120,9 @@ function sanitizeLegacy(s: string): string {
   return out;
 }
 
-export function buildEventLogMessage(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { source: 'string', drop_invalid_labels: 'bool', overwrite_existing: 'bool' } }, env);
-  const source = (v.source as string | undefined) ?? 'message';
+export function buildEventLogMessage(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
+  const source = (v.source as string | undefined) ?? '';
   if (!validLegacyLabelName(source)) throw new ConfigError(`invalid label name: ${source}`, true);
   const dropInvalid = v.drop_invalid_labels === true;
   const overwrite = v.overwrite_existing === true;
@@ -157,9 +158,9 @@ function sanitizeFull(s: string): string {
   return sanitizeLegacy(s);
 }
 
-export function buildWindowsEvent(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { source: 'string', drop_invalid_labels: 'bool', overwrite_existing: 'bool' } }, env);
-  const source = (v.source as string | undefined) ?? 'message';
+export function buildWindowsEvent(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
+  const source = (v.source as string | undefined) ?? '';
   if (!validLabelName(source)) throw new ConfigError(`invalid label name: ${source}`, true);
   const dropInvalid = v.drop_invalid_labels === true;
   const overwrite = v.overwrite_existing === true;

@@ -3,6 +3,7 @@
 
 import type { Block } from '@alloy-lint/parser';
 import { GoRegexp } from '../../relabel/goregex.js';
+import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { compileTemplate } from '../template/index.js';
 import type { BuildEnv, Entry, Stage } from '../types.js';
@@ -19,8 +20,8 @@ function templateData(e: Entry): Map<string, unknown> {
   return td;
 }
 
-export function buildTemplate(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { source: 'string', template: 'string' }, required: ['source', 'template'] }, env);
+export function buildTemplate(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const source = v.source as string;
   let tmpl;
   try {
@@ -48,8 +49,8 @@ export function buildTemplate(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildReplace(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { expression: 'string', source: 'string', replace: 'string' }, required: ['expression'] }, env);
+export function buildReplace(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const expression = v.expression as string;
   if (expression === '') throw new ConfigError('expression is required');
   const re = regexOrThrow(expression, 'could not compile regular expression');
@@ -110,8 +111,8 @@ export function buildReplace(block: Block, env: BuildEnv): Stage {
   };
 }
 
-export function buildOutput(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { source: 'string' }, required: ['source'] }, env);
+export function buildOutput(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const source = v.source as string;
   if (source === '') throw new ConfigError('output source value is required if output is specified');
   return {
@@ -180,8 +181,8 @@ export function luhnReplace(input: string, replacement: string, minLength: numbe
   return out;
 }
 
-export function buildLuhn(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { replacement: 'string', source: 'string', min_length: 'int', delimiters: 'string' } }, env);
+export function buildLuhn(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const replacement = (v.replacement as string | undefined) || '**REDACTED**';
   let minLength = (v.min_length as number | undefined) ?? 0;
   if (minLength < 1) minLength = 13;
@@ -212,8 +213,8 @@ const ANSI_OSC = '(?:(?:[a-zA-Z\\d]*(?:;[a-zA-Z\\d]*)*)?\u0007)';
 const ANSI_CSI = '(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PRZcf-ntqry=><~])';
 const ANSI = GoRegexp.mustCompile(`${ANSI_INTRO}${ANSI_INTERMEDIATE}(?:${ANSI_OSC}|${ANSI_CSI})`);
 
-export function buildDecolorize(block: Block, env: BuildEnv): Stage {
-  decodeBody(block, { attrs: {} }, env);
+export function buildDecolorize(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  decodeBody(block, spec, env);
   return {
     name: 'decolorize',
     process(e) {

@@ -1,6 +1,7 @@
 // Container log formats and line joining: cri, docker, multiline.
 
 import type { Block } from '@alloy-lint/parser';
+import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { nsFromDate } from '../gotime.js';
 import { parseRFC3339 } from '../goparse.js';
@@ -40,9 +41,9 @@ export function parseCri(line: string): CriLine | undefined {
   return { time, stream, partial, content: rest };
 }
 
-export function buildCri(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { max_partial_lines: 'int', max_partial_line_size: 'uint', max_partial_line_size_truncate: 'bool' } }, env);
-  const maxLines = (v.max_partial_lines as number | undefined) ?? 100;
+export function buildCri(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
+  const maxLines = (v.max_partial_lines as number | undefined) ?? 0;
   if (maxLines <= 0) throw new ConfigError('max_partial_lines must be greater than 0', true);
   const maxSize = (v.max_partial_line_size as number | undefined) ?? 0;
   const truncate = v.max_partial_line_size_truncate === true;
@@ -117,8 +118,8 @@ function parseDocker(line: string): { log: string; stream: string; time: string 
   return out;
 }
 
-export function buildDocker(block: Block, env: BuildEnv): Stage {
-  decodeBody(block, { attrs: {} }, env);
+export function buildDocker(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  decodeBody(block, spec, env);
   return {
     name: 'docker',
     process(e) {
@@ -142,11 +143,11 @@ interface BlockState {
   lastSeen: bigint;
 }
 
-export function buildMultiline(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(block, { attrs: { firstline: 'string', max_lines: 'uint', max_wait_time: 'duration', trim_newlines: 'bool' }, required: ['firstline'] }, env);
-  const maxLines = (v.max_lines as number | undefined) ?? 128;
-  const maxWait = (v.max_wait_time as bigint | undefined) ?? 3_000_000_000n;
-  const trim = (v.trim_newlines as boolean | undefined) ?? true;
+export function buildMultiline(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
+  const maxLines = (v.max_lines as number | undefined) ?? 0;
+  const maxWait = (v.max_wait_time as bigint | undefined) ?? 0n;
+  const trim = v.trim_newlines === true;
   if (maxWait <= 0n) throw new ConfigError('max_wait_time must be greater than 0', true);
   const expr = v.firstline as string;
   if (expr === '') throw new ConfigError('multiline stage config must define `firstline` regular expression');

@@ -2,6 +2,7 @@
 // a location, and "fudging" of failed or duplicate times per label set.
 
 import type { Block } from '@alloy-lint/parser';
+import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { addDate, loadLocation, nsFromDate, nsToCivil, UTC, type Location } from '../gotime.js';
 import { goParseTime } from '../goparse.js';
@@ -70,12 +71,8 @@ export function layoutParser(format: string, loc: Location | undefined): Parser 
   return (s) => goParseTime(format, s, loc ?? UTC).ns;
 }
 
-export function buildTimestamp(block: Block, env: BuildEnv): Stage {
-  const { v } = decodeBody(
-    block,
-    { attrs: { source: 'string', format: 'string', fallback_formats: 'list(string)', location: 'string', action_on_failure: 'string', action_on_duplicate_timestamp: 'string' }, required: ['source', 'format'] },
-    env,
-  );
+export function buildTimestamp(block: Block, env: BuildEnv, spec: BodySpec): Stage {
+  const { v } = decodeBody(block, spec, env);
   const source = v.source as string;
   const format = v.format as string;
   if (source === '') throw new ConfigError('timestamp source value is required if timestamp is specified');
