@@ -1,5 +1,7 @@
 // The samples file: what the simulated world contains. Parsed YAML or JSON comes in
-// as plain data; `readSamples` checks its shape and fills in defaults.
+// as plain data; `readSamples` checks it against samples.schema.json and converts it.
+
+import { checkSamples } from './samples-check.js';
 
 export type Labels = Record<string, string>;
 
@@ -114,54 +116,32 @@ export type SamplesResult = { samples: Samples } | { errors: string[] };
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Checks parsed samples data against the shape documented in samples.schema.json.
- * Scalars are turned into strings where a label value is expected (YAML reads `8080` as a number).
+ * Checks parsed samples data against samples.schema.json (ajv) and converts it: scalars become
+ * strings where a label value is expected (YAML reads `8080` as a number), lines become entries.
  */
 export function readSamples(data: unknown): SamplesResult {
-  const errors: string[] = [];
   if (data === null || data === undefined) return { samples: {} };
-  if (!isObj(data)) return { errors: ['samples: expected a mapping at the top level'] };
-  const known = ['env', 'files', 'kubernetes', 'targets', 'logs', '$schema'];
-  for (const k of Object.keys(data)) if (!known.includes(k)) errors.push(`samples: unknown key ${JSON.stringify(k)} (expected one of ${known.slice(0, 5).join(', ')})`);
+  const errors = checkSamples(data);
+  if (errors.length) return { errors };
+  const d = data as Record<string, unknown>;
   const out: Samples = {};
-  if (data.env !== undefined) out.env = stringMap(data.env, 'env', errors);
-  if (data.files !== undefined) out.files = stringMap(data.files, 'files', errors);
-  if (data.kubernetes !== undefined) {
-    if (!isObj(data.kubernetes)) errors.push('kubernetes: expected a mapping');
-    else out.kubernetes = k8s(data.kubernetes, errors);
+  const none: string[] = []; // the data fits the schema: the converters find nothing to report
+  if (d.env !== undefined) out.env = d.env as Record<string, string>;
+  if (d.files !== undefined) out.files = d.files as Record<string, string>;
+  if (d.kubernetes !== undefined) out.kubernetes = k8s(d.kubernetes as Record<string, unknown>, none);
+  if (d.targets !== undefined) {
+    out.targets = {};
+    for (const [id, list] of Object.entries(d.targets as Record<string, unknown[]>)) out.targets[id] = list.map((t) => stringMap(t, '', none));
   }
-  if (data.targets !== undefined) {
-    if (!isObj(data.targets)) errors.push('targets: expected a mapping from component to a list of targets');
-    else {
-      out.targets = {};
-      for (const [id, list] of Object.entries(data.targets)) {
-        if (!Array.isArray(list)) errors.push(`targets.${id}: expected a list`);
-        else out.targets[id] = list.map((t, i) => stringMap(t, `targets.${id}[${i}]`, errors));
-      }
+  if (d.logs !== undefined) {
+    out.logs = {};
+    for (const [id, list] of Object.entries(d.logs as Record<string, unknown[]>)) {
+      out.logs[id] = list.map((e) =>
+        isObj(e) && 'target' in e ? { target: stringMap(e.target, '', none), entries: (e.entries as unknown[]).map((x) => entry(x, '', none)) } : entry(e, '', none),
+      );
     }
   }
-  if (data.logs !== undefined) {
-    if (!isObj(data.logs)) errors.push('logs: expected a mapping from component to entries');
-    else {
-      out.logs = {};
-      for (const [id, list] of Object.entries(data.logs)) {
-        if (!Array.isArray(list)) {
-          errors.push(`logs.${id}: expected a list`);
-          continue;
-        }
-        out.logs[id] = list.map((e, i) => {
-          const where = `logs.${id}[${i}]`;
-          if (isObj(e) && 'target' in e) {
-            const entries = Array.isArray(e.entries) ? e.entries.map((x, j) => entry(x, `${where}.entries[${j}]`, errors)) : [];
-            if (!Array.isArray(e.entries)) errors.push(`${where}.entries: expected a list`);
-            return { target: stringMap(e.target, `${where}.target`, errors), entries };
-          }
-          return entry(e, where, errors);
-        });
-      }
-    }
-  }
-  return errors.length ? { errors } : { samples: out };
+  return { samples: out };
 }
 
 function scalar(v: unknown): string | undefined {
@@ -205,42 +185,21 @@ export function entry(v: unknown, where: string, errors: string[]): SampleEntry 
   return e;
 }
 
-function list(v: unknown, where: string, errors: string[]): Record<string, unknown>[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    errors.push(`${where}: expected a list`);
-    return [];
-  }
-  return v.filter((x, i) => {
-    if (isObj(x) && typeof x.name === 'string') return true;
-    errors.push(`${where}[${i}]: expected a mapping with a name`);
-    return false;
-  }) as Record<string, unknown>[];
-}
-
 /** Kubernetes objects keep their shape; label maps are coerced to strings. */
 function k8s(v: Record<string, unknown>, errors: string[]): K8sSamples {
   const kinds = ['namespaces', 'nodes', 'pods', 'services', 'endpoints', 'ingresses'] as const;
-  for (const k of Object.keys(v)) if (!(kinds as readonly string[]).includes(k)) errors.push(`kubernetes: unknown kind ${JSON.stringify(k)} (expected one of ${kinds.join(', ')})`);
   const out: K8sSamples = {};
   for (const kind of kinds) {
     if (v[kind] === undefined) continue;
-    out[kind] = list(v[kind], `kubernetes.${kind}`, errors).map((o, i) => {
-      const where = `kubernetes.${kind}[${i}]`;
-      const meta = { ...o, labels: stringMap(o.labels, `${where}.labels`, errors), annotations: stringMap(o.annotations, `${where}.annotations`, errors) };
+    out[kind] = (v[kind] as Record<string, unknown>[]).map((o) => {
+      const meta = { ...o, labels: stringMap(o.labels, '', errors), annotations: stringMap(o.annotations, '', errors) };
       if (kind === 'pods') {
         for (const key of ['containers', 'initContainers'] as const) {
-          const cs = o[key];
-          if (cs === undefined) continue;
-          if (!Array.isArray(cs)) errors.push(`${where}.${key}: expected a list`);
-          else
-            (meta as Record<string, unknown>)[key] = cs.map((c, j) =>
-              isObj(c) && Array.isArray(c.logs) ? { ...c, logs: c.logs.map((l, k) => (typeof l === 'string' ? l : entry(l, `${where}.${key}[${j}].logs[${k}]`, errors))) } : c,
-            );
+          const cs = o[key] as Record<string, unknown>[] | undefined;
+          if (cs) (meta as Record<string, unknown>)[key] = cs.map((c) => (Array.isArray(c.logs) ? { ...c, logs: c.logs.map((l) => (typeof l === 'string' ? l : entry(l, '', errors))) } : c));
         }
-        if (!Array.isArray(o.containers)) errors.push(`${where}.containers: expected a list`);
       }
-      if (kind === 'services' && o.selector !== undefined) (meta as Record<string, unknown>).selector = stringMap(o.selector, `${where}.selector`, errors);
+      if (kind === 'services' && o.selector !== undefined) (meta as Record<string, unknown>).selector = stringMap(o.selector, '', errors);
       return meta;
     }) as never;
   }
