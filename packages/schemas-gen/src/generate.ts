@@ -6,20 +6,12 @@ import { Evaluator } from './go/eval.js';
 import { Workspace } from './go/loader.js';
 import { initGoParser } from './go/ts.js';
 import { Types, type GoType } from './go/types.js';
-import { JSON_SCHEMA_DRAFT } from '@alloy-lint/schemas';
-
-export interface IndexEntry {
-  name: string;
-  kind: 'component' | 'config-block';
-  stability: string;
-  community: boolean;
-  file: string;
-}
+import { type IndexEntry, JSON_SCHEMA_DRAFT, type SchemaIndex } from '@alloy-lint/schemas';
 
 export interface GenerateResult {
   version: string;
   files: Map<string, Schema>;
-  index: { version: string; entries: IndexEntry[] };
+  index: SchemaIndex;
   unresolved: Map<string, number>;
   parsedFiles: number;
 }
