@@ -4,7 +4,7 @@ import type { ReleaseRule } from '@alloy-lint/schemas';
 import type { Catalogue, CatalogueCheck } from './checks.js';
 import type { Places } from './places.js';
 import { locateAll, type Where } from './locate.js';
-import { type GoTree, unquoteGo } from './source.js';
+import { type GoTree, literalsOf, unquoteGo } from './source.js';
 
 export interface ReleaseReport {
   version: string;
@@ -47,7 +47,7 @@ function one(c: CatalogueCheck, version: string, tree: GoTree, places: Places, r
   if (c.applies === 'block') {
     const gone = fields.filter((f) => reference.hasField(c.at, f) && !places.hasField(at, f));
     if (gone.length) {
-      if (!SET_KINDS.has(c.kind) || (c.kind === 'requires' && gone.includes(fields[0]))) return `field ${gone.join(', ')} absent`;
+      if (!SET_KINDS.has(c.kind)) return `field ${gone.join(', ')} absent`;
       fields = fields.filter((f) => !gone.includes(f));
       if (fields.length < 2) return `fields ${gone.join(', ')} absent`;
     }
@@ -82,11 +82,10 @@ function messageOf(c: CatalogueCheck, tree: GoTree, w: Where): string | undefine
   const inFile = tree.findLiteral(tree.packageFiles(s.messageIn ?? s.file), c.message);
   if (inFile) return c.message;
   // The message changed: read it where the reference has it.
-  const lits = s.code.match(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g) ?? [];
+  const lits = literalsOf(s.code);
   const k = lits.findIndex((l) => unquoteGo(l) === c.message);
   if (k >= 0) {
-    const line = tree.lines(w.found.file)?.[w.found.line - 1] ?? '';
-    const now = line.match(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g) ?? [];
+    const now = literalsOf(tree.lines(w.found.file)?.[w.found.line - 1] ?? '');
     return now.length === lits.length ? unquoteGo(now[k]) : undefined;
   }
   if (s.messageFrom) return tree.boundLiteral(s.file, s.messageFrom);

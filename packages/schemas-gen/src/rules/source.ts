@@ -6,8 +6,11 @@ const LITERAL = /"(?:[^"\\\n]|\\.)*"|`[^`]*`/g;
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
 /** A line with its string literals blanked out: the shape of the code, whatever it prints. */
 const shape = (s: string) => squash(s.replace(LITERAL, '""'));
+
+/** The string literals of a line of Go, as written. */
+export const literalsOf = (line: string): string[] => line.match(LITERAL) ?? [];
 /** The words inside a line's string literals. */
-const wordsOf = (s: string) => new Set((s.match(LITERAL) ?? []).join(' ').split(/[^A-Za-z0-9_%]+/).filter(Boolean));
+const wordsOf = (s: string) => new Set(literalsOf(s).join(' ').split(/[^A-Za-z0-9_%]+/).filter(Boolean));
 
 /** The Go literals a message may be written as. */
 export const goLiterals = (m: string): string[] => [JSON.stringify(m), '`' + m + '`'];
@@ -93,8 +96,8 @@ export class GoTree {
 
   /** The first string literal on a line. */
   literalAt(at: Found): string | undefined {
-    const m = this.lines(at.file)?.[at.line - 1]?.match(LITERAL);
-    return m ? unquoteGo(m[0]) : undefined;
+    const m = literalsOf(this.lines(at.file)?.[at.line - 1] ?? '');
+    return m.length ? unquoteGo(m[0]) : undefined;
   }
 
   /** The string bound to `ident` in the package (`ident = "…"`, `ident = errors.New("…")`, `fmt.Errorf`). */
