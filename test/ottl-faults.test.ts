@@ -2,15 +2,14 @@
 // literal with escapes and as a `…` raw literal), and checks that `alloy-lint check` reports it with
 // the right rule at the right bytes: a misspelled editor, a misspelled path segment, a missing
 // closing parenthesis, one argument too many.
-import { readFileSync } from 'node:fs';
-import { analyze, catalogFromJson } from '@alloy-lint/analyzer';
+import { analyze } from '@alloy-lint/analyzer';
 import { arity, check, FUNCTIONS, parseStatement, type ContextName, type PathExpr, walkStatement } from '@alloy-lint/ottl';
 import { goQuote } from '@alloy-lint/parser';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { describe, expect, it } from 'vitest';
 import { corpusOttl, corpusPresent } from './support/ottl-corpus.js';
 
-const schemaDir = new URL('../schemas/v1.18.1/', import.meta.url);
-const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemaDir), 'utf8')), (f) => JSON.parse(readFileSync(new URL(f, schemaDir), 'utf8')));
+const catalog = loadSchemaCatalog('v1.18.1');
 
 interface Fault {
   kind: string;
