@@ -17,6 +17,8 @@ export default defineConfig({
       '@alloy-lint/schemas-gen': pkg('schemas-gen'),
       '@alloy-lint/runtime': pkg('runtime'),
       '@alloy-lint/graph': pkg('graph'),
+      '@alloy-lint/language-service/test-support': fileURLToPath(new URL('./packages/language-service/src/test-support.ts', import.meta.url)),
+      '@alloy-lint/language-service': pkg('language-service'),
     },
   },
   test: {

@@ -11,10 +11,12 @@ export type { FileDiagnostic } from './diagnostic.js';
 export { RULES, type Rule } from './rules/index.js';
 export type { ConfigGraph, GraphEdge, GraphNode } from './validate.js';
 export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Severity, Stability } from './schema.js';
+export { requiredFieldsMissing, STABILITY_RANK } from './schema.js';
 export { alloyReport } from './alloy-report.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
 export { ottlSites, OTTL_COMPONENTS, type OttlSite } from './ottl-sites.js';
-export type { InputFile } from './sources.js';
+export { compareNames, type InputFile } from './sources.js';
+export { assignable } from './reftypes.js';
 export type { ImportRequest, ModuleDeclares, ModuleLoader, ModuleSource } from './modules.js';
 
 /** Services Alloy registers, and whether each takes a configuration block. */
@@ -49,6 +51,11 @@ export interface AnalyzeOptions {
   loader?: ModuleLoader;
   /** Files already being imported, to detect cycles (set by the analyzer itself). */
   importStack?: string[];
+  /**
+   * For editors: when a file has syntax errors, still build the graph from the trees the
+   * parser recovered (for completion and navigation). The diagnostics stay the syntax errors.
+   */
+  recover?: boolean;
 }
 
 export interface Analysis {
@@ -60,6 +67,8 @@ export interface Analysis {
   graph?: ConfigGraph;
   /** Top-level declares and the arguments they take (what the files offer when imported). */
   declares?: ModuleDeclares;
+  /** True when the graph was built from trees with syntax errors (`recover`). */
+  recovered?: boolean;
 }
 
 /** Overrides the severity of configurable diagnostics; syntax errors cannot be changed. */
@@ -79,8 +88,8 @@ function applySeverities(diags: FileDiagnostic[], rules: Record<string, Severity
  * blocks, components, references and literal types.
  */
 export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
-  const split = loadSources(files);
-  if (split.fatal.length > 0) return { sources: split.sources, diagnostics: split.fatal };
+  const split = loadSources(files, options.recover);
+  if (split.fatal.length > 0 && !options.recover) return { sources: split.sources, diagnostics: split.fatal };
   const position = (file: string, offset: number) => {
     const p = split.sources.get(file)!.position(offset);
     return `${file}:${p.line}:${p.column}`;
@@ -106,6 +115,7 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
     options.mode === 'module' ||
     ((options.mode ?? 'auto') === 'auto' && split.configs.some((c) => c.block.name.length === 1 && (c.block.name[0] === 'argument' || c.block.name[0] === 'export')));
   let diagnostics = v.run(split.declares, split.configs, split.components, !isModule);
+  if (split.fatal.length > 0) return { sources: split.sources, diagnostics: split.fatal, module: isModule, graph: v.graph, declares: v.declares, recovered: true };
   for (const [k, src] of v.importedSources) if (!split.sources.has(k)) split.sources.set(k, src);
   if (!options.parity) {
     diagnostics.push(...runRules(v.graph, options.catalog, isModule, options.rules ?? {}));

@@ -24,3 +24,10 @@ export function fieldsOf(spec: BodySpec): Map<string, AttrSpec | BlockSpec> {
 export function requiredOf(spec: BodySpec): (AttrSpec | BlockSpec)[] {
   return (spec.requiredFields ??= spec.fields.filter((f) => f.required));
 }
+
+/** The required fields a block does not write (the `missing-required` findings, for editors' fixes). */
+export function requiredFieldsMissing(b: { body: ({ kind: 'Attribute'; name: { name: string } } | { kind: 'Block'; fullName: string })[] }, spec: BodySpec): (AttrSpec | BlockSpec)[] {
+  if (spec.kind !== 'struct') return [];
+  const written = new Set(b.body.map((s) => (s.kind === 'Attribute' ? `a:${s.name.name}` : `b:${s.fullName}`)));
+  return requiredOf(spec).filter((f) => !written.has(`${f.kind === 'attr' ? 'a' : 'b'}:${f.name}`));
+}

@@ -1,4 +1,4 @@
-import { type File, parse, SourceFile } from '@alloy-lint/parser';
+import { type File, parse, type ParseResult, SourceFile } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import type { Located } from './validate.js';
 
@@ -9,6 +9,19 @@ const CONFIG_BLOCKS = new Set([
 export interface InputFile {
   name: string;
   text: string | Uint8Array | SourceFile;
+  /** The file already parsed (an editor keeps one parse per version); `text` is then not parsed again. */
+  parsed?: ParseResult;
+}
+
+const utf8 = new TextEncoder();
+
+/** Byte order of two names (as Go sorts strings), without Node's Buffer. */
+export function compareNames(a: string, b: string): number {
+  const x = utf8.encode(a);
+  const y = utf8.encode(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
 }
 
 export interface SplitSources {
@@ -22,19 +35,20 @@ export interface SplitSources {
 }
 
 /** Parses every file (in byte order of name, as Alloy loads a directory) and splits the top-level blocks. */
-export function loadSources(files: InputFile[]): SplitSources {
+export function loadSources(files: InputFile[], recover = false): SplitSources {
   const out: SplitSources = { sources: new Map(), asts: new Map(), fatal: [], declares: [], configs: [], components: [] };
-  const sorted = [...files].sort((a, b) => (Buffer.compare(Buffer.from(a.name), Buffer.from(b.name))));
+  const sorted = [...files].sort((a, b) => compareNames(a.name, b.name));
   for (const f of sorted) {
-    const { source, ast, diagnostics } = parse(f.text instanceof SourceFile ? f.text : new SourceFile(f.text, f.name));
+    const { source, ast, diagnostics } = f.parsed ?? parse(f.text instanceof SourceFile ? f.text : new SourceFile(f.text, f.name));
     out.sources.set(f.name, source);
     out.asts.set(f.name, ast);
     if (diagnostics.length > 0) {
       out.fatal.push(...diagnostics.map((d) => ({ ...d, file: f.name })));
-      continue;
+      if (!recover) continue;
     }
     for (const stmt of ast.body) {
       if (stmt.kind === 'Attribute') {
+        if (recover) continue;
         out.fatal.push(diag(f.name, 'top-level-attribute', `unrecognized attribute ${stmt.name.name}`, stmt.name.start, stmt.name.end - 1));
         continue;
       }

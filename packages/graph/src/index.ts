@@ -8,6 +8,7 @@ import { type SvgOptions, toSvg } from './svg.js';
 export type { Badge, ClusterKind, GraphCluster, GraphEdge, GraphModel, GraphNode, NodeKind, Range, Signal } from './model.js';
 export { SIGNALS } from './model.js';
 export { buildGraph } from './build.js';
+export { Scopes, type Entry as ScopeEntry } from './scopes.js';
 export { toDot, toJson, toMermaid, toSvg, type SvgOptions };
 
 export const FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;

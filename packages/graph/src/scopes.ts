@@ -50,6 +50,36 @@ export class Scopes {
     return undefined;
   }
 
+  /** Every block visible from `scope` (the innermost first), as references see them. */
+  visible(scope: string): Entry[] {
+    const out: Entry[] = [];
+    const seen = new Set<string>();
+    for (let s: string | undefined = scope; s !== undefined; ) {
+      for (const [id, e] of this.byScope.get(s) ?? []) {
+        if (!seen.has(id)) {
+          seen.add(id);
+          out.push(e);
+        }
+      }
+      const p = this.parentOf.get(s);
+      if (!p || p.isolated) break;
+      s = p.parent;
+    }
+    return out;
+  }
+
+  /** The innermost declare or foreach whose block holds `offset` of `file` ('' for top level). */
+  scopeAt(file: string, offset: number): string {
+    let best: Entry | undefined;
+    for (const e of this.entries) {
+      const k = e.node.kind;
+      if ((k !== 'declare' && k !== 'foreach') || e.node.file !== file) continue;
+      const b = e.node.block;
+      if (offset > b.lcurly && offset <= b.rcurly && (!best || b.start >= best.node.block.start)) best = e;
+    }
+    return best?.id ?? '';
+  }
+
   /** The `declare` or `import.*` block that defines the custom component namespace `ns`, as seen from `scope`. */
   definition(scope: string, ns: string): Entry | undefined {
     for (let s: string | undefined = scope; s !== undefined; s = this.parentOf.get(s)?.parent) {

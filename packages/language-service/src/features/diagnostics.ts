@@ -1,0 +1,21 @@
+import type { FileDiagnostic } from '@alloy-lint/analyzer';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { DocContext } from '../context.js';
+import { toDiagnostic } from '../convert.js';
+
+/** The analyzer's diagnostics of this document's file (what `alloy-lint check` reports). */
+export function fileDiagnostics(ctx: DocContext): FileDiagnostic[] {
+  const name = ctx.name;
+  return ctx.ga.analysis.diagnostics.filter((d) => d.file === name);
+}
+
+/** Every finding of `check` for the document, as LSP diagnostics with related locations. */
+export function diagnostics(ctx: DocContext): Diagnostic[] {
+  const src = ctx.ga.source(ctx.uri) ?? ctx.source;
+  const locate = (file: string) => {
+    const uri = ctx.ga.uriOf(file);
+    const s = ctx.ga.analysis.sources.get(file);
+    return uri && s ? { uri, source: s } : undefined;
+  };
+  return fileDiagnostics(ctx).map((d) => toDiagnostic(src, d, locate));
+}

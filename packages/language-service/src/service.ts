@@ -1,0 +1,71 @@
+import type { Position } from 'vscode-languageserver-types';
+import { DocContext } from './context.js';
+import { codeActions } from './features/code-actions.js';
+import { complete } from './features/completion.js';
+import { diagnostics } from './features/diagnostics.js';
+import { foldingRanges } from './features/folding.js';
+import { format } from './features/formatting.js';
+import { graphView } from './features/graph-view.js';
+import { hover } from './features/hover.js';
+import { inlayHints } from './features/inlay-hints.js';
+import { documentLinks } from './features/links.js';
+import { definition, prepareRename, references, rename } from './features/navigation.js';
+import { selectionRanges } from './features/selection.js';
+import { LEGEND, semanticTokens } from './features/semantic-tokens.js';
+import { signatureHelp } from './features/signature-help.js';
+import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import type { LanguageService, ServiceParams } from './types.js';
+import { Workspace } from './workspace.js';
+
+/**
+ * Creates the language service: one workspace model shared by every verb. Each verb reads
+ * the current version of a document (parsed once) and the analysis of its configuration
+ * (re-run only when a document it read changed).
+ */
+export function createLanguageService(params: ServiceParams): LanguageService {
+  const ws = new Workspace(params.host, params.settings, params.folders);
+  const ctx = (uri: string): DocContext | undefined => {
+    const d = ws.docs.get(uri);
+    return d ? new DocContext(ws, uri, d) : undefined;
+  };
+  const at = <T>(uri: string, p: Position, fn: (c: DocContext, offset: number) => T, empty: T): T => {
+    const c = ctx(uri);
+    return c ? fn(c, c.offset(p)) : empty;
+  };
+  const whole = <T>(uri: string, fn: (c: DocContext) => T, empty: T): T => {
+    const c = ctx(uri);
+    return c ? fn(c) : empty;
+  };
+  return {
+    openDocument: (uri, version, text) => ws.docs.setOpen(uri, version, text),
+    changeDocument: (uri, version, changes) => ws.docs.change(uri, version, changes),
+    closeDocument: (uri) => ws.docs.close(uri),
+    fileChanged: (uri) => ws.docs.invalidate(uri),
+    configure: (update) => ws.configure(update),
+    affectedBy: (uri) => ws.affectedBy(uri),
+    getText: (uri) => ws.docs.get(uri)?.text,
+
+    diagnostics: (uri) => whole(uri, diagnostics, []),
+    complete: (uri, p) => at(uri, p, complete, { isIncomplete: false, items: [] }),
+    hover: (uri, p) => at(uri, p, hover, null),
+    signatureHelp: (uri, p) => at(uri, p, signatureHelp, null),
+    definition: (uri, p) => at(uri, p, definition, []),
+    references: (uri, p, includeDeclaration) => at(uri, p, (c, o) => references(c, o, includeDeclaration), []),
+    prepareRename: (uri, p) => at(uri, p, prepareRename, null),
+    rename: (uri, p, newName) => at(uri, p, (c, o) => rename(c, o, newName), null),
+    documentSymbols: (uri) => whole(uri, documentSymbols, []),
+    workspaceSymbols: (query) => workspaceSymbols(ws.docs.openUris().flatMap((u) => ctx(u) ?? []), query),
+    documentLinks: (uri) => whole(uri, documentLinks, []),
+    format: (uri, _options, range) => whole(uri, (c) => format(c, range), []),
+    foldingRanges: (uri) => whole(uri, foldingRanges, []),
+    selectionRanges: (uri, positions) => whole(uri, (c) => selectionRanges(c, positions), []),
+    semanticTokensLegend: () => LEGEND,
+    semanticTokens: (uri) => whole(uri, semanticTokens, { data: [] }),
+    codeActions: (uri, range, context) => whole(uri, (c) => codeActions(c, range, context), []),
+    inlayHints: (uri, range) => whole(uri, (c) => inlayHints(c, range), []),
+    graph: async (uri, fmt) => {
+      const c = ctx(uri);
+      return c ? graphView(c, fmt) : '';
+    },
+  };
+}
