@@ -13,7 +13,6 @@ import type { GroupAnalysis, Workspace } from './workspace.js';
 export class DocContext {
   private parsedCache?: ParseResult;
   private gaCache?: GroupAnalysis;
-  private scopesCache?: Scopes | null;
 
   constructor(
     readonly ws: Workspace,
@@ -45,11 +44,7 @@ export class DocContext {
   }
   /** Scoping of the analysed graph (undefined when nothing could be analysed). */
   get scopes(): Scopes | undefined {
-    if (this.scopesCache === undefined) {
-      const g = this.ga.analysis.graph;
-      this.scopesCache = g ? new Scopes(g) : null;
-    }
-    return this.scopesCache ?? undefined;
+    return scopesOf(this.ga);
   }
 
   offset(p: Position): number {
@@ -72,4 +67,16 @@ export class DocContext {
     const d = this.ws.docs.get(uri);
     return d ? new DocContext(this.ws, uri, d) : undefined;
   }
+}
+
+const scopeCache = new WeakMap<GroupAnalysis, Scopes | null>();
+
+/** Scoping of an analysis's graph, built once. */
+export function scopesOf(ga: GroupAnalysis): Scopes | undefined {
+  let s = scopeCache.get(ga);
+  if (s === undefined) {
+    const g = ga.analysis.graph;
+    scopeCache.set(ga, (s = g ? new Scopes(g) : null));
+  }
+  return s ?? undefined;
 }

@@ -93,9 +93,19 @@ export function expectedType(type: string, nodes: Node[], offset: number): strin
   return t;
 }
 
-/** Whether a value of type `from` fits where `to` is expected (the checker's rule). */
+const shape = (t: string) => (t.startsWith('list(') ? 'list' : t.startsWith('capsule(') ? 'capsule' : t.startsWith('map(') || t === 'object' ? 'map' : t);
+
+/**
+ * Whether a value of type `from` fits where `to` is expected, for offering it: the checker's
+ * assignability, and the same shape (a list where a list is expected, a capsule where a capsule is).
+ */
 export function fits(from: string, to: string): boolean {
-  return assignable(from, to);
+  if (from === 'any' || to === 'any') return true;
+  if (!assignable(from, to)) return false;
+  const a = shape(from);
+  const b = shape(to);
+  if (a === 'list' && b === 'list') return fits(elementType(from) ?? 'any', elementType(to) ?? 'any');
+  return a === b || (b !== 'list' && b !== 'capsule' && b !== 'map');
 }
 
 /** Exports of a component as seen by references: name and type. */

@@ -23,6 +23,8 @@ export interface GroupAnalysis {
   nameOf(uri: string): string;
   uriOf(name: string): string | undefined;
   source(uri: string): SourceFile | undefined;
+  /** While a file has syntax errors: the last analysis of this configuration without any. */
+  lastGood?: GroupAnalysis;
 }
 
 /** A file handed to the analyzer with the tree of its current version. */
@@ -105,6 +107,10 @@ export class Workspace {
     const hit = this.analyses.get(group.key);
     if (hit && sameMembers(hit.group, group) && [...hit.deps].every(([u, s]) => this.docs.stamp(u) === s)) return hit;
     const fresh = this.run(group);
+    if (fresh.analysis.recovered || fresh.analysis.diagnostics.some((d) => d.code === 'syntax')) {
+      const good = hit && !hit.analysis.recovered && !hit.analysis.diagnostics.some((d) => d.code === 'syntax') ? hit : hit?.lastGood;
+      if (good && sameMembers(good.group, group)) fresh.lastGood = good;
+    }
     this.analyses.set(group.key, fresh);
     return fresh;
   }

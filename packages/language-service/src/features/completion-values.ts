@@ -3,7 +3,9 @@ import type { Attribute, Block, Node } from '@alloy-lint/parser';
 import { STDLIB_IDENTIFIERS } from '@alloy-lint/values';
 import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, type Range } from 'vscode-languageserver-types';
 import type { DocContext } from '../context.js';
-import { stringLiteral, visibleDeclares } from '../declares.js';
+import type { ScopeEntry } from '@alloy-lint/graph';
+import { scopesOf } from '../context.js';
+import { type DeclareInfo, stringLiteral, visibleDeclares } from '../declares.js';
 import { type BlockFacts, expectedType, exportsOf, fieldOf, fits } from '../facts.js';
 import { nodesAt } from '../locate.js';
 import { CONSTANTS, signatureText, stdlibFunctions } from '../stdlib.js';
@@ -63,22 +65,33 @@ function enumItems(field: ReturnType<typeof fieldOf>, range: Range): CompletionI
 
 /** References visible at `offset`: component exports, module arguments. */
 export function referenceCandidates(ctx: DocContext, offset: number, blocks: Block[]): RefCandidate[] {
-  const scopes = ctx.scopes;
-  if (!scopes) return [];
   const declares = new Map(visibleDeclares(ctx, blocks).map((d) => [d.name, d]));
   const out: RefCandidate[] = [];
-  for (const e of scopes.visible(scopes.scopeAt(ctx.name, offset))) {
-    const n = e.node;
-    if (n.id !== (n.label ? `${n.name}.${n.label}` : n.name)) continue;
-    if (n.file === ctx.name && offset > n.block.start && offset < n.block.end) continue;
-    if (n.kind === 'component') {
-      const origin = `${n.name} "${n.label}"`;
-      for (const x of exportsOf(ctx, n.name, n.custom ? declares.get(n.name) : undefined)) out.push({ text: `${n.id}.${x.name}`, type: x.type, origin });
-    } else if (n.name === 'argument' && n.label) {
-      out.push({ text: `argument.${n.label}.value`, type: 'any', origin: `argument "${n.label}"` });
+  const seen = new Set<string>();
+  // While the document has syntax errors, what the last clean version defined counts too.
+  for (const ga of [ctx.ga, ctx.ga.lastGood]) {
+    const scopes = ga && scopesOf(ga);
+    if (!scopes) continue;
+    const current = ga === ctx.ga;
+    for (const e of scopes.visible(scopes.scopeAt(ctx.name, offset))) {
+      const n = e.node;
+      if (n.id !== (n.label ? `${n.name}.${n.label}` : n.name) || seen.has(e.id)) continue;
+      seen.add(e.id);
+      if (current && n.file === ctx.name && offset > n.block.start && offset < n.block.end) continue;
+      if (!current && n.file === ctx.name && blocks.some((b) => b.fullName === n.name && b.label === n.label)) continue;
+      candidatesOf(ctx, n, declares, out);
     }
   }
   return out;
+}
+
+function candidatesOf(ctx: DocContext, n: ScopeEntry['node'], declares: Map<string, DeclareInfo>, out: RefCandidate[]): void {
+  if (n.kind === 'component') {
+    const origin = `${n.name} "${n.label}"`;
+    for (const x of exportsOf(ctx, n.name, n.custom ? declares.get(n.name) : undefined)) out.push({ text: `${n.id}.${x.name}`, type: x.type, origin });
+  } else if (n.name === 'argument' && n.label) {
+    out.push({ text: `argument.${n.label}.value`, type: 'any', origin: `argument "${n.label}"` });
+  }
 }
 
 function referenceItem(r: RefCandidate, expected: string, inArray: boolean, range: Range, label = r.text): CompletionItem | undefined {
