@@ -79,8 +79,8 @@ describe('completion of references', () => {
     expect(f.ls.complete(f.uri, { line: 2, character: 29 }).items.map((i) => i.label)).toEqual(['receiver']);
     const g = fixture(`loki.source.file "a" {\n  targets    = []\n  forward_to = [otelcol.exporter.otlp.o.input]\n}\n${PIPE}`);
     g.ls.diagnostics(g.uri);
-    g.ls.changeDocument(g.uri, 2, [{ range: { start: { line: 2, character: 38 }, end: { line: 2, character: 43 } }, text: '' }]);
-    const d = g.ls.complete(g.uri, { line: 2, character: 38 }).items;
+    g.ls.changeDocument(g.uri, 2, [{ range: { start: { line: 2, character: 40 }, end: { line: 2, character: 45 } }, text: '' }]);
+    const d = g.ls.complete(g.uri, { line: 2, character: 40 }).items;
     expect(d[0].label).toBe('input');
     expect(d[0].detail).toContain('expected LogsReceiver');
   });
