@@ -47,7 +47,7 @@ function addMissing(ctx: DocContext, d: FileDiagnostic, edit: (t: string, e: Tex
   if (!facts.spec) return;
   const missing = requiredFieldsMissing(b, facts.spec);
   if (missing.length === 0) return;
-  const indent = indentOf(ctx, b.start) + '\t';
+  const indent = indentOf(ctx, b.start) + indentUnit(ctx);
   const closeLine = ctx.source.lineIndex(b.rcurly);
   const sameLine = ctx.source.lineIndex(b.lcurly) === closeLine;
   const text = missingText(missing, indent);
@@ -106,7 +106,20 @@ function hasPath(catalog: ComponentCatalog, path: string[], field?: string): boo
   return field === undefined || (spec?.kind === 'struct' && spec.fields.some((f) => f.name === field));
 }
 
+/** The document's indentation step: a tab, or the smallest run of leading spaces. */
+function indentUnit(ctx: DocContext): string {
+  let spaces = 0;
+  for (const m of ctx.text.matchAll(/^([ \t]+)\S/gm)) {
+    if (m[1].startsWith('\t')) return '\t';
+    if (spaces === 0 || m[1].length < spaces) spaces = m[1].length;
+  }
+  return spaces ? ' '.repeat(spaces) : '\t';
+}
+
+/** Leading white space of the line holding `offset`. */
 function indentOf(ctx: DocContext, offset: number): string {
-  const line = ctx.source.lineIndex(offset);
-  return /^[ \t]*/.exec(ctx.slice(ctx.source.lineStarts[line], offset))?.[0] ?? '';
+  const src = ctx.source;
+  const line = src.lineIndex(offset);
+  const end = line + 1 < src.lineStarts.length ? src.lineStarts[line + 1] : src.bytes.length;
+  return /^[ \t]*/.exec(ctx.slice(src.lineStarts[line], end))?.[0] ?? '';
 }
