@@ -11,9 +11,23 @@ export interface Doc {
   parsed(): ParseResult;
 }
 
+/** Work done so far, for tests and the server's logs. */
+export const counters = { parses: 0, analyses: 0 };
+
 function makeDoc(uri: string, version: string, text: string): Doc {
   let result: ParseResult | undefined;
-  return { uri, version, text, parsed: () => (result ??= parse(new SourceFile(text, uri))) };
+  return {
+    uri,
+    version,
+    text,
+    parsed: () => {
+      if (!result) {
+        counters.parses++;
+        result = parse(new SourceFile(text, uri));
+      }
+      return result;
+    },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import { DocContext } from './context.js';
+import { counters } from './document-cache.js';
 import { codeActions } from './features/code-actions.js';
 import { complete } from './features/completion.js';
 import { diagnostics } from './features/diagnostics.js';
@@ -44,6 +45,7 @@ export function createLanguageService(params: ServiceParams): LanguageService {
     configure: (update) => ws.configure(update),
     affectedBy: (uri) => ws.affectedBy(uri),
     getText: (uri) => ws.docs.get(uri)?.text,
+    stats: () => ({ ...counters }),
 
     diagnostics: (uri) => whole(uri, diagnostics, []),
     complete: (uri, p) => at(uri, p, complete, { isIncomplete: false, items: [] }),

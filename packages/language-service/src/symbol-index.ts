@@ -3,7 +3,7 @@ import type { ScopeEntry } from '@alloy-lint/graph';
 import type { Block, Ident, Stmt } from '@alloy-lint/parser';
 import type { DocContext } from './context.js';
 import { type DeclareInfo, declareInfo, moduleFiles } from './declares.js';
-import { labelInner } from './locate.js';
+import { chainAt, labelInner, nodesAt } from './locate.js';
 import type { GroupAnalysis } from './workspace.js';
 
 export type SymbolKind = 'component' | 'declare' | 'argument' | 'export' | 'import' | 'builtin-export';
@@ -41,22 +41,32 @@ export class SymbolIndex {
   readonly occurrences: Occurrence[] = [];
   private readonly syms = new Map<string, Sym>();
 
+  /** The index of the whole configuration (built once per analysis). */
   static for(ctx: DocContext): SymbolIndex {
     let idx = cache.get(ctx.ga);
     if (!idx) cache.set(ctx.ga, (idx = new SymbolIndex(ctx)));
     return idx;
   }
 
-  private constructor(private readonly ctx: DocContext) {
+  /** The occurrences around a place of this document, without indexing the rest of the configuration (for hover and definition). */
+  static around(ctx: DocContext, offset: number): SymbolIndex {
+    return cache.get(ctx.ga) ?? new SymbolIndex(ctx, { file: ctx.name, offset });
+  }
+
+  private constructor(
+    private readonly ctx: DocContext,
+    private readonly focus?: { file: string; offset: number },
+  ) {
     const scopes = ctx.scopes;
     if (!scopes) return;
-    const entries = scopes.entries;
+    const holds = (file: string, start: number, end: number) => !focus || (file === focus.file && focus.offset >= start && focus.offset <= end);
+    const entries = scopes.entries.filter((e) => holds(e.node.file, e.node.block.start, e.node.block.end));
     for (const e of entries) this.define(e);
     for (const e of entries) this.blockName(e);
     for (const edge of ctx.ga.analysis.graph?.edges ?? []) {
       const uri = ctx.ga.uriOf(edge.file);
-      if (!uri) continue;
-      const idents = this.chainsOf(uri).get(edge.start);
+      if (!uri || !holds(edge.file, edge.start, edge.end)) continue;
+      const idents = focus ? this.chainAt(uri, edge.start) : this.chainsOf(uri).get(edge.start);
       const scope = scopes.scopeAt(edge.file, edge.start);
       const target = scopes.resolve(scope, edge.to);
       if (!idents || !target) continue;
@@ -76,6 +86,13 @@ export class SymbolIndex {
       this.chainsCache.set(uri, m);
     }
     return m;
+  }
+
+  /** The identifier chain starting at `start` (found from the tree, for a focused index). */
+  private chainAt(uri: string, start: number): Ident[] | undefined {
+    const d = this.ctx.other(uri);
+    const chain = d && chainAt(nodesAt(d.ast, start));
+    return chain && chain.idents[0].start === start ? chain.idents : undefined;
   }
 
   private sym(key: string, make: () => Sym): Sym {

@@ -91,6 +91,8 @@ export interface LanguageService {
   affectedBy(uri: string): string[];
   /** The text of a document as the service sees it (open or read through the host). */
   getText(uri: string): string | undefined;
+  /** Parses and analyses run so far by every service of this process (for logs and tests). */
+  stats(): { parses: number; analyses: number };
 
   diagnostics(uri: string): Diagnostic[];
   complete(uri: string, position: Position): CompletionList;

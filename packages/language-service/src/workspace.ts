@@ -1,6 +1,6 @@
 import { analyze, type Analysis, type ComponentCatalog, type ImportRequest, type ModuleSource } from '@alloy-lint/analyzer';
 import type { ParseResult, SourceFile } from '@alloy-lint/parser';
-import { type Doc, DocumentCache } from './document-cache.js';
+import { counters, type Doc, DocumentCache } from './document-cache.js';
 import { DEFAULT_SETTINGS, type Folder, type Host, type Settings } from './types.js';
 import { dirOf, displayName, isInside, resolveUri } from './uri.js';
 
@@ -127,6 +127,7 @@ export class Workspace {
   }
 
   private run(group: Group): GroupAnalysis {
+    counters.analyses++;
     const deps = new Map<string, string>();
     const names = new Map<string, string>();
     const nameOf = (uri: string) => {

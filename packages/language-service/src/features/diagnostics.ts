@@ -1,5 +1,5 @@
 import type { FileDiagnostic } from '@alloy-lint/analyzer';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocContext } from '../context.js';
 import { toDiagnostic } from '../convert.js';
 
@@ -17,5 +17,17 @@ export function diagnostics(ctx: DocContext): Diagnostic[] {
     const s = ctx.ga.analysis.sources.get(file);
     return uri && s ? { uri, source: s } : undefined;
   };
-  return fileDiagnostics(ctx).map((d) => toDiagnostic(src, d, locate));
+  const out = fileDiagnostics(ctx).map((d) => toDiagnostic(src, d, locate));
+  if (!ctx.ga.catalog) {
+    const version = ctx.ga.group.settings.alloyVersion;
+    const known = ctx.ws.host.versions?.() ?? [];
+    out.unshift({
+      range: ctx.range(0, 0),
+      severity: DiagnosticSeverity.Error,
+      code: 'settings',
+      source: 'alloy-lint',
+      message: `no component schemas for Alloy ${version}${known.length ? ` (available: ${known.join(', ')})` : ''}: components cannot be checked`,
+    });
+  }
+  return out;
 }

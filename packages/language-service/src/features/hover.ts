@@ -24,14 +24,14 @@ export function hover(ctx: DocContext, offset: number): Hover | null {
   const header = body.find((s): s is Block => s.kind === 'Block' && offset >= s.start && offset <= s.lcurly);
   const all = header ? [...blocks, header] : blocks;
   if (header && offset <= header.nameSpan.end) return result(blockText(ctx, all, header), header.nameSpan.start, header.nameSpan.end);
-  const idx = SymbolIndex.for(ctx);
-  const occ = idx.at(ctx.uri, offset);
-  if (occ && !occ.definition) return result(symbolText(ctx, occ.sym), occ.start, occ.end);
   const nodes = nodesAt(ctx.ast, offset);
   const ref = chainAt(nodes);
+  const idx = SymbolIndex.around(ctx, offset);
+  const occ = idx.at(ctx.uri, offset);
+  if (occ && !occ.definition) return result(symbolText(ctx, occ.sym), occ.start, occ.end);
   // Elsewhere on a reference (`loki.write` of `loki.write.default.receiver`): what it resolves to.
-  const inRef = ref && idx.occurrences.find((o) => o.uri === ctx.uri && o.start >= ref.expr.start && o.end <= ref.expr.end);
-  if (inRef) return result(symbolText(ctx, inRef.sym), ref.expr.start, ref.expr.end);
+  const label = ref && idx.occurrences.find((o) => o.uri === ctx.uri && o.start >= ref.expr.start && o.end <= ref.expr.end);
+  if (ref && label) return result(symbolText(ctx, label.sym), ref.expr.start, ref.expr.end);
   const attr = nodes.find((n): n is Attribute => 'kind' in n && n.kind === 'Attribute' && offset >= n.name.start && offset <= n.name.end);
   if (attr) {
     const facts = blockFacts(ctx, blocks);

@@ -12,7 +12,7 @@ function location(ctx: DocContext, uri: string, start: number, end: number): Loc
 
 /** Where the name at the cursor is defined; for an import's filename, the module's files. */
 export function definition(ctx: DocContext, offset: number): Location[] {
-  const occ = SymbolIndex.for(ctx).at(ctx.uri, offset);
+  const occ = SymbolIndex.around(ctx, offset).at(ctx.uri, offset);
   if (occ?.sym.def) {
     const loc = location(ctx, occ.sym.def.uri, occ.sym.def.start, occ.sym.def.end);
     return loc ? [loc] : [];
