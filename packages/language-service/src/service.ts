@@ -56,7 +56,7 @@ export function createLanguageService(params: ServiceParams): LanguageService {
     prepareRename: (uri, p) => at(uri, p, prepareRename, null),
     rename: (uri, p, newName) => at(uri, p, (c, o) => rename(c, o, newName), null),
     documentSymbols: (uri) => whole(uri, documentSymbols, []),
-    workspaceSymbols: (query) => workspaceSymbols(ws.docs.openUris().flatMap((u) => ctx(u) ?? []), query),
+    workspaceSymbols: (query) => workspaceSymbols(ws.workspaceUris().flatMap((u) => ctx(u) ?? []), query),
     documentLinks: (uri) => whole(uri, documentLinks, []),
     format: (uri, _options, range) => whole(uri, (c) => format(c, range), []),
     foldingRanges: (uri) => whole(uri, foldingRanges, []),

@@ -115,6 +115,13 @@ export class Workspace {
     return fresh;
   }
 
+  /** Open documents and the `*.alloy` files directly in each workspace folder. */
+  workspaceUris(): string[] {
+    const out = new Set(this.docs.openUris());
+    for (const f of this.folders) for (const u of this.host.listFiles?.(f.uri) ?? []) if (u.endsWith('.alloy')) out.add(u);
+    return [...out].sort();
+  }
+
   /** Open documents whose configuration read `uri`. */
   affectedBy(uri: string): string[] {
     const out = new Set<string>();

@@ -12,10 +12,14 @@ describe('symbols', () => {
     expect(d.selectionRange).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 11 } });
   });
 
-  it('finds labelled blocks of the open documents by a fuzzy query', () => {
-    const f = fixture('loki.write "default" {}\nprometheus.scrape "pods" {}\n');
+  it('finds labelled blocks of the open documents and the workspace folder by a fuzzy query', () => {
+    const f = fixture('loki.write "default" {}\nprometheus.scrape "pods" {}\n', { files: { 'other.alloy': 'declare "mod" {}\n' } });
     expect(f.ls.workspaceSymbols('lwdef').map((s) => s.name)).toEqual(['loki.write.default']);
-    expect(f.ls.workspaceSymbols('').map((s) => s.name)).toEqual(['loki.write.default', 'prometheus.scrape.pods']);
+    expect(f.ls.workspaceSymbols('').map((s) => `${s.location.uri} ${s.name}`)).toEqual([
+      'file:///ws/main.alloy loki.write.default',
+      'file:///ws/main.alloy prometheus.scrape.pods',
+      'file:///ws/other.alloy declare.mod',
+    ]);
   });
 
   it('links import.file filenames to the module', () => {

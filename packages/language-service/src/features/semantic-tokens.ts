@@ -1,4 +1,4 @@
-import type { Block, Expr, Ident, Stmt } from '@alloy-lint/parser';
+import { type Block, type Expr, type Ident, type Stmt, walk } from '@alloy-lint/parser';
 import { isStdlibIdentifier } from '@alloy-lint/values';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { DocContext } from '../context.js';
@@ -35,7 +35,7 @@ export function semanticTokens(ctx: DocContext): SemanticTokens {
     for (const s of body) {
       if (s.kind === 'Attribute') {
         toks.push({ start: s.name.start, end: s.name.end, type: inCustom ? 'parameter' : 'property', mods: 0 });
-        expr(s.value, 0);
+        expr(s.value);
         continue;
       }
       const isCustom = custom.has(s.name[0]) && depth === 0;
@@ -58,53 +58,29 @@ export function semanticTokens(ctx: DocContext): SemanticTokens {
       at += len + 1;
     });
   };
-  const expr = (e: Expr, depth: number): void => {
-    if (depth > 200) return;
-    switch (e.kind) {
-      case 'Literal':
-        toks.push({ start: e.start, end: e.end, type: e.litKind === 'STRING' ? 'string' : e.litKind === 'NUMBER' || e.litKind === 'FLOAT' ? 'number' : 'keyword', mods: 0 });
-        return;
-      case 'Identifier':
-      case 'Access': {
-        const ids = chainIdents(e);
-        if (ids) return reference(ids);
-        if (e.kind === 'Access') {
-          expr(e.value, depth + 1);
-          toks.push({ start: e.name.start, end: e.name.end, type: 'property', mods: 0 });
+  const expr = (e: Expr) =>
+    walk(e, {
+      enter(n) {
+        if (!('kind' in n)) {
+          // An object field: its key.
+          if ('value' in n) toks.push({ start: n.name.start, end: n.name.end, type: n.quoted ? 'string' : 'property', mods: 0 });
+          return 'value' in n;
         }
-        return;
-      }
-      case 'Call':
-        expr(e.value, depth + 1);
-        for (const a of e.args) expr(a, depth + 1);
-        return;
-      case 'Array':
-        for (const x of e.elements) expr(x, depth + 1);
-        return;
-      case 'Object':
-        for (const f of e.fields) {
-          toks.push({ start: f.name.start, end: f.name.end, type: f.quoted ? 'string' : 'property', mods: 0 });
-          expr(f.value, depth + 1);
+        if (n.kind === 'Literal') {
+          toks.push({ start: n.start, end: n.end, type: n.litKind === 'STRING' ? 'string' : n.litKind === 'NUMBER' || n.litKind === 'FLOAT' ? 'number' : 'keyword', mods: 0 });
+          return false;
         }
-        return;
-      case 'Index':
-        expr(e.value, depth + 1);
-        expr(e.index, depth + 1);
-        return;
-      case 'Unary':
-        expr(e.value, depth + 1);
-        return;
-      case 'Binary':
-        expr(e.left, depth + 1);
-        expr(e.right, depth + 1);
-        return;
-      case 'Paren':
-        expr(e.inner, depth + 1);
-        return;
-      default:
-        return;
-    }
-  };
+        if (n.kind === 'Identifier' || n.kind === 'Access') {
+          const ids = chainIdents(n);
+          if (ids) {
+            reference(ids);
+            return false;
+          }
+          if (n.kind === 'Access') toks.push({ start: n.name.start, end: n.name.end, type: 'property', mods: 0 });
+        }
+        return true;
+      },
+    });
   const reference = (ids: Ident[]) => {
     const names = ids.map((i) => i.name);
     const push = (i: number, type: TokenType, mods = 0) => toks.push({ start: ids[i].start, end: ids[i].end, type, mods });
