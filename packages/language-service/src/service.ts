@@ -40,7 +40,7 @@ export function createLanguageService(params: ServiceParams): LanguageService {
   return {
     openDocument: (uri, version, text) => ws.docs.setOpen(uri, version, text),
     changeDocument: (uri, version, changes) => ws.docs.change(uri, version, changes),
-    closeDocument: (uri) => ws.docs.close(uri),
+    closeDocument: (uri) => ws.close(uri),
     fileChanged: (uri) => ws.docs.invalidate(uri),
     configure: (update) => ws.configure(update),
     affectedBy: (uri) => ws.affectedBy(uri),

@@ -61,6 +61,12 @@ export class Workspace {
     this.merged.clear();
   }
 
+  /** A document was closed: its own analysis goes (folder analyses stay for the other files). */
+  close(uri: string): void {
+    this.docs.close(uri);
+    this.analyses.delete(`file:${uri}`);
+  }
+
   /** The innermost workspace folder holding `uri`. */
   folderOf(uri: string): Folder | undefined {
     let best: Folder | undefined;

@@ -29,6 +29,12 @@ describe('workspace model', () => {
     expect(codes(single.ls, 'file:///ws/a.alloy')).toEqual(['unknown-reference']);
   });
 
+  it('says when the configuration is not checked because another file does not parse', () => {
+    const { ls } = service({ 'a.alloy': SRC, 'b.alloy': 'loki.write "w" {\n' }, { folderAsConfig: true });
+    ls.openDocument('file:///ws/a.alloy', 1, SRC);
+    expect(ls.diagnostics('file:///ws/a.alloy').map((d) => [d.code, d.message])).toEqual([['not-checked', 'the configuration is not checked while b.alloy has syntax errors']]);
+  });
+
   it('takes folder settings over the defaults', () => {
     const ls = createLanguageService({
       host: memoryHost({ 'file:///ws/x/a.alloy': SRC, 'file:///ws/x/b.alloy': W }, CATALOGS),

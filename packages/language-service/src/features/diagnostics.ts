@@ -18,6 +18,16 @@ export function diagnostics(ctx: DocContext): Diagnostic[] {
     return uri && s ? { uri, source: s } : undefined;
   };
   const out = fileDiagnostics(ctx).map((d) => toDiagnostic(src, d, locate));
+  const broken = [...new Set(ctx.ga.analysis.diagnostics.filter((d) => d.code === 'syntax' && d.file !== ctx.name).map((d) => d.file))];
+  if (broken.length && !out.some((d) => d.code === 'syntax')) {
+    out.unshift({
+      range: ctx.range(0, 0),
+      severity: DiagnosticSeverity.Information,
+      code: 'not-checked',
+      source: 'alloy-lint',
+      message: `the configuration is not checked while ${broken.join(', ')} ${broken.length === 1 ? 'has' : 'have'} syntax errors`,
+    });
+  }
   if (!ctx.ga.catalog) {
     const version = ctx.ga.group.settings.alloyVersion;
     const known = ctx.ws.host.versions?.() ?? [];
