@@ -193,6 +193,7 @@ describe('completion of names', () => {
   it('offers a label after a block name', () => {
     expect(check(`loki.write <|>`).labels).toEqual(['"default"']);
     expect(check(`loki.write "default" {}\nloki.write <|>`).labels).toEqual(['"default_2"']);
+    expect(check(`loki.write "de<|>" {}\n`).apply('"default"')).toBe('loki.write "default" {}\n');
   });
 
   it('offers nothing in a comment', () => {

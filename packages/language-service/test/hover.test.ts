@@ -37,6 +37,10 @@ describe('hover', () => {
     expect(h.value).toContain('https://grafana.com/docs/alloy/latest/reference/components/loki/loki.write/');
   });
 
+  it('shows the component on its label too', () => {
+    expect(check(`loki.write "<|>w" {\n}\n`)!.value).toContain('Component, generally available.');
+  });
+
   it('shows a nested block', () => {
     const h = check(`loki.write "w" {\n  endpo<|>int {\n  }\n}\n`)!;
     expect(h.value).toContain('Block of `loki.write`, optional, may be repeated.');

@@ -155,7 +155,9 @@ function labelCompletion(ctx: DocContext, offset: number, blocks: Block[], name:
   const used = new Set(body.filter((s): s is Block => s.kind === 'Block' && s.fullName === name).map((b) => b.label));
   let label = 'default';
   for (let i = 2; used.has(label); i++) label = `default_${i}`;
-  const range = ctx.range(offset - byteLength(typed), offset);
+  // Inside a written label, its closing quote is replaced too.
+  const close = typed.startsWith('"') && ctx.slice(offset, offset + 1) === '"' ? 1 : 0;
+  const range = ctx.range(offset - byteLength(typed), offset + close);
   return [{ label: `"${label}"`, kind: CompletionItemKind.Value, detail: `label of ${name}`, textEdit: { range, newText: `"${label}"` } }];
 }
 

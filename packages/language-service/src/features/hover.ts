@@ -24,6 +24,9 @@ export function hover(ctx: DocContext, offset: number): Hover | null {
   const header = body.find((s): s is Block => s.kind === 'Block' && offset >= s.start && offset <= s.lcurly);
   const all = header ? [...blocks, header] : blocks;
   if (header && offset <= header.nameSpan.end) return result(blockText(ctx, all, header), header.nameSpan.start, header.nameSpan.end);
+  if (header?.labelSpan && offset >= header.labelSpan.start && offset <= header.labelSpan.end) {
+    return result(blockText(ctx, all, header), header.labelSpan.start, header.labelSpan.end);
+  }
   const nodes = nodesAt(ctx.ast, offset);
   const ref = chainAt(nodes);
   const idx = SymbolIndex.around(ctx, offset);
