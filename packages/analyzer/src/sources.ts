@@ -42,14 +42,15 @@ export function loadSources(files: InputFile[], recover = false): SplitSources {
     const { source, ast, diagnostics } = f.parsed ?? parse(f.text instanceof SourceFile ? f.text : new SourceFile(f.text, f.name));
     out.sources.set(f.name, source);
     out.asts.set(f.name, ast);
-    if (diagnostics.length > 0) {
+    const broken = diagnostics.length > 0;
+    if (broken) {
       out.fatal.push(...diagnostics.map((d) => ({ ...d, file: f.name })));
+      // `recover` still reads the blocks of the recovered tree (for editors), reporting nothing more.
       if (!recover) continue;
     }
     for (const stmt of ast.body) {
       if (stmt.kind === 'Attribute') {
-        if (recover) continue;
-        out.fatal.push(diag(f.name, 'top-level-attribute', `unrecognized attribute ${stmt.name.name}`, stmt.name.start, stmt.name.end - 1));
+        if (!broken) out.fatal.push(diag(f.name, 'top-level-attribute', `unrecognized attribute ${stmt.name.name}`, stmt.name.start, stmt.name.end - 1));
         continue;
       }
       const name = stmt.name.join('.');

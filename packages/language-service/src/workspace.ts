@@ -189,6 +189,7 @@ export class Workspace {
     }
     const filename = req.args.filename;
     if (filename === undefined) return { skipped: 'its filename is not a literal string' };
+    if (!this.host.readFile) return { skipped: 'this editor reads no files' };
     const from = names.get(req.from) ?? names.get(req.from.split('#')[0]);
     const uri = from && resolveUri(from, filename);
     if (!uri) return { error: `cannot resolve ${filename}` };
