@@ -44,6 +44,7 @@ export function blockFacts(ctx: DocContext, blocks: Block[]): BlockFacts {
 function step(ctx: DocContext, outer: BlockFacts, b: Block, around: Block[]): BlockFacts {
   const name = b.fullName;
   const path = [...outer.path, name];
+  if (name === 'template' && around.at(-1)?.fullName === 'foreach') return { body: 'statements', path };
   if (outer.body === 'statements') return topLevel(ctx, b, around, path);
   if (outer.body === 'fields' && outer.spec?.kind === 'struct') {
     const f = outer.spec.fields.find((x) => x.name === name);
@@ -56,10 +57,8 @@ function topLevel(ctx: DocContext, b: Block, around: Block[], path: string[]): B
   const name = b.fullName;
   const catalog = ctx.catalog;
   if (name === 'declare') return { body: 'statements', path, docs: CONFIG_DOCS + 'declare/' };
-  if (name === 'template' && around.at(-1)?.fullName === 'foreach') return { body: 'statements', path };
   if (CONFIG_BLOCK_NAMES.includes(name) || SERVICE_NAMES.includes(name)) {
-    let spec = catalog?.block(name);
-    if (name === 'foreach' && spec?.kind === 'struct') spec = { ...spec, fields: spec.fields.filter((f) => f.name !== 'template') };
+    const spec = catalog?.block(name);
     return { body: spec ? bodyKind(spec) : 'unknown', spec, path, docs: CONFIG_DOCS + name + '/' };
   }
   const declare = declareFor(ctx, b, around);

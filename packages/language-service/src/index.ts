@@ -4,6 +4,6 @@
  * browser worker.
  */
 export { createLanguageService } from './service.js';
-export { DEFAULT_SETTINGS, type Folder, type GraphFormat, type Host, type LanguageService, type ServiceParams, type Settings } from './types.js';
+export { DEFAULT_SETTINGS, TRIGGER_CHARACTERS, type Folder, type GraphFormat, type Host, type LanguageService, type ServiceParams, type Settings } from './types.js';
 export { SWITCH_RELEASE_COMMAND } from './features/code-actions.js';
 export { LEGEND as SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';

@@ -116,3 +116,9 @@ export interface LanguageService {
   /** The pipeline of the document's configuration: SVG or the graph package's JSON model. */
   graph(uri: string, format?: GraphFormat): Promise<string>;
 }
+
+/** Characters after which an editor should ask for completion and for signature help. */
+export const TRIGGER_CHARACTERS = {
+  completion: ['.', '"', '[', '='],
+  signatureHelp: ['(', ','],
+};

@@ -107,6 +107,10 @@ describe('completion of references', () => {
   it('offers the foreach variable inside the template', () => {
     const { labels } = check(`foreach "f" {\n  collection = [1, 2]\n  var = "each"\n  template {\n    local.file "x" {\n      filename = <|>\n    }\n  }\n}\n`, { settings: { stabilityLevel: 'experimental' } });
     expect(labels).toContain('each');
+    const inTemplate = check(`foreach "f" {\n  collection = [1, 2]\n  var = "each"\n  template {\n    discovery.relabel "x" {\n      targets = []\n      <|>\n    }\n  }\n}\n`, { settings: { stabilityLevel: 'experimental' } });
+    expect(inTemplate.labels).toEqual(expect.arrayContaining(['rule']));
+    const foreach = check(`foreach "f" {\n  <|>\n}\n`);
+    expect(foreach.labels).toEqual(expect.arrayContaining(['collection', 'var', 'template']));
   });
 });
 
