@@ -22,7 +22,7 @@ function places(text) {
 /** The functions timed, each in its own process: a one-character edit, then one feature. */
 export async function setup() {
   const { createLanguageService } = await import('@alloy-lint/language-service');
-  const { loadSchemaCatalog } = await import('@alloy-lint/cli/schemas');
+  const { loadSchemaCatalog } = await import('@alloy-lint/schemas/node');
   const { parse } = await import('@alloy-lint/parser');
   const text = generateConfig(10000);
   const at = places(text);

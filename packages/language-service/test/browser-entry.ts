@@ -1,5 +1,5 @@
 // Runs inside a browser Web Worker (bundled by browser.test.ts): the service with an in-memory host.
-import { catalogFromJson } from '@alloy-lint/analyzer';
+import { loadCatalog } from '@alloy-lint/schemas';
 import { createLanguageService } from '@alloy-lint/language-service';
 
 declare const self: { onmessage: (e: { data: { index: unknown; schemas: Record<string, unknown>; text: string } }) => void; postMessage(v: unknown): void };
@@ -7,7 +7,7 @@ declare const self: { onmessage: (e: { data: { index: unknown; schemas: Record<s
 self.onmessage = async (e) => {
   try {
     const { index, schemas, text } = e.data;
-    const catalog = catalogFromJson(index, (f) => schemas[f]);
+    const catalog = loadCatalog(index, (f: string) => schemas[f]);
     const ls = createLanguageService({ host: { catalog: () => catalog } });
     const uri = 'file:///w/main.alloy';
     ls.openDocument(uri, 1, text);

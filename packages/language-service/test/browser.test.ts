@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { DATA_DIR } from '@alloy-lint/schemas/node';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ async function bundle(): Promise<string> {
   return r.outputFiles[0].text;
 }
 
-const SCHEMAS = new URL('../../../schemas/v1.18.1/', import.meta.url);
+const SCHEMAS = new URL('v1.18.1/', DATA_DIR);
 const USED = ['loki.source.file', 'loki.write', 'otelcol.exporter.otlp'];
 
 describe('the language service in a browser', () => {
@@ -34,7 +35,7 @@ describe('the language service in a browser', () => {
     const code = await bundle();
     const index = JSON.parse(readFileSync(new URL('index.json', SCHEMAS), 'utf8'));
     index.entries = index.entries.filter((e: { name: string }) => USED.includes(e.name));
-    const schemas = Object.fromEntries(index.entries.map((e: { file: string }) => [e.file, JSON.parse(readFileSync(new URL(e.file, SCHEMAS), 'utf8'))]));
+    const schemas = Object.fromEntries(['rules.json', ...index.entries.map((e: { file: string }) => e.file)].map((f) => [f, JSON.parse(readFileSync(new URL(f, SCHEMAS), 'utf8'))]));
     const text = 'loki.source.file "a" {\n  targets = []\n  forward_to = [loki.write.w.receiver]\n}\nloki.write "w" {\n  endpoint {\n    url = "http://x"\n  }\n}\notelcol.exporter.otlp "o" {\n  client {\n    endpoint = "x"\n  }\n}\n';
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
     try {

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { catalogFromJson, type ComponentCatalog } from '@alloy-lint/analyzer';
+import type { ComponentCatalog } from '@alloy-lint/analyzer';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { createLanguageService, type LanguageService, type Settings } from '@alloy-lint/language-service';
 import { memoryHost, parseMarkers } from '@alloy-lint/language-service/test-support';
 import type { Position, Range } from 'vscode-languageserver-types';
 
-function load(version: string): ComponentCatalog {
-  const dir = new URL(`../../../schemas/${version}/`, import.meta.url);
-  return catalogFromJson(JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')), (f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
-}
+const load = (version: string): ComponentCatalog => loadSchemaCatalog(version);
 
 export const CATALOGS: Record<string, ComponentCatalog> = {
   'v1.17.1': load('v1.17.1'),
