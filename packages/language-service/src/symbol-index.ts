@@ -55,7 +55,7 @@ export class SymbolIndex {
 
   private constructor(
     private readonly ctx: DocContext,
-    private readonly focus?: { file: string; offset: number },
+    focus?: { file: string; offset: number },
   ) {
     const scopes = ctx.scopes;
     if (!scopes) return;
