@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/bin.js';
+// Launcher: turns on V8's compile cache where Node has it (22.1+), then runs the bundle.
+import module from 'node:module';
 
+module.enableCompileCache?.();
+const { main } = await import('../bundle/main.js');
 process.exitCode = await main(process.argv.slice(2));

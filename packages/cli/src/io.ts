@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ignorePkg, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isatty } from 'node:tty';
+import type { Ignore } from 'ignore';
 
 /** What the commands need from the outside world; tests can pass their own. */
 export interface Io {
@@ -16,20 +16,47 @@ export interface Io {
 export function nodeIo(): Io {
   return {
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: writer(1, () => process.stdout),
+    stderr: writer(2, () => process.stderr),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
-    isTTY: Boolean(process.stdout.isTTY),
+    isTTY: isatty(1),
     env: process.env,
   };
 }
 
-// `ignore` is CommonJS; its default export arrives as the module object under NodeNext.
-const ignore = ((ignorePkg as unknown as { default?: unknown }).default ?? ignorePkg) as () => Ignore;
+/**
+ * Writes to a file descriptor synchronously, which spares loading Node's stream machinery
+ * (process.stdout) on every run. A non-blocking descriptor that is full (EAGAIN) hands the
+ * rest over to the stream; a closed pipe (EPIPE, as with `| head`) ends the output quietly.
+ */
+function writer(fd: number, stream: () => NodeJS.WriteStream): (s: string) => void {
+  let mode: 'sync' | 'stream' | 'closed' = 'sync';
+  return (s) => {
+    if (mode === 'stream') stream().write(s);
+    if (mode !== 'sync') return;
+    const bytes = Buffer.from(s);
+    for (let done = 0; done < bytes.length; ) {
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') mode = 'closed';
+        else if (code === 'EAGAIN') {
+          mode = 'stream';
+          stream().write(bytes.subarray(done));
+        } else throw e;
+        return;
+      }
+    }
+  };
+}
+
+/** Characters that may make a path a glob; only then is the glob library loaded. */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
 export class UsageError extends Error {}
 
@@ -60,15 +87,16 @@ export async function expandPaths(args: string[], cwd: string): Promise<string[]
     }
     const abs = resolve(cwd, arg);
     if (existsSync(abs) && statSync(abs).isDirectory()) {
+      const { glob } = await import('tinyglobby');
       const found = await glob('**/*.alloy', { cwd: abs, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
-      const ig = gitignoreFor(abs);
+      const ig = await gitignoreFor(abs);
       for (const f of found.sort()) {
         const full = join(abs, f);
         if (ig && ig.filter.ignores(relative(ig.root, full).split(sep).join('/'))) continue;
         add(relative(cwd, full) || f);
       }
-    } else if (isDynamicPattern(arg)) {
-      const found = await glob(arg, { cwd, dot: false });
+    } else if (GLOB_CHARS.test(arg) && (await import('tinyglobby')).isDynamicPattern(arg)) {
+      const found = await (await import('tinyglobby')).glob(arg, { cwd, dot: false });
       if (found.length === 0) throw new UsageError(`no files match ${arg}`);
       for (const f of found.sort()) add(f);
     } else {
@@ -79,7 +107,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<string[]
 }
 
 /** The .gitignore rules that apply inside `dir`, collected up to the repository root. */
-function gitignoreFor(dir: string): { root: string; filter: Ignore } | undefined {
+async function gitignoreFor(dir: string): Promise<{ root: string; filter: Ignore } | undefined> {
   const files: string[] = [];
   let root = dir;
   for (let d = dir; ; d = dirname(d)) {
@@ -88,7 +116,9 @@ function gitignoreFor(dir: string): { root: string; filter: Ignore } | undefined
     if (existsSync(join(d, '.git')) || dirname(d) === d) break;
   }
   if (files.length === 0) return undefined;
-  const filter = ignore();
+  // `ignore` is CommonJS; its default export may arrive as the module object.
+  const mod = (await import('ignore')) as unknown as { default: { default?: () => Ignore } & (() => Ignore) };
+  const filter = (mod.default.default ?? mod.default)();
   // Rules of deeper files are applied relative to their own folder.
   for (const f of files.reverse()) {
     const base = relative(root, dirname(f)).split(sep).join('/');

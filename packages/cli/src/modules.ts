@@ -1,8 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import type { ImportRequest, ModuleLoader, ModuleSource } from '@alloy-lint/analyzer';
+
+// child_process costs milliseconds to load and only import.git needs it.
+const childProcess = () => createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
 
 /** Reads a module file, or every *.alloy file of a module directory (byte order of name). */
 function readModule(path: string, shownAs: string): ModuleSource {
@@ -45,7 +49,7 @@ function gitModule(req: ImportRequest): ModuleSource {
   const dir = mkdtempSync(join(tmpdir(), 'alloy-lint-git-'));
   try {
     const args = ['clone', '--quiet', '--depth', '1', ...(revision ? ['--branch', revision] : []), repository, dir];
-    const r = spawnSync('git', args, { encoding: 'utf8', timeout: 120_000 });
+    const r = childProcess().spawnSync('git', args, { encoding: 'utf8', timeout: 120_000 });
     if (r.status !== 0) return { error: `git clone ${repository} failed: ${(r.stderr || r.error?.message || '').trim()}` };
     return readModule(join(dir, path), `${repository}//${path}`);
   } finally {
@@ -57,7 +61,7 @@ function httpModule(req: ImportRequest): ModuleSource {
   const url = req.args.url;
   if (!url) return { skipped: 'its url is not a literal string' };
   const script = 'fetch(process.argv[1]).then(async (r) => { if (!r.ok) { console.error(`HTTP ${r.status}`); process.exit(1); } process.stdout.write(await r.text()); }).catch((e) => { console.error(e.message); process.exit(1); })';
-  const r = spawnSync(process.execPath, ['-e', script, url], { encoding: 'utf8', timeout: 60_000 });
+  const r = childProcess().spawnSync(process.execPath, ['-e', script, url], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) return { error: `fetching ${url} failed: ${(r.stderr || '').trim()}` };
   return { files: [{ name: url, text: r.stdout }] };
 }

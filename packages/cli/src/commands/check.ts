@@ -28,8 +28,8 @@ export interface CheckOptions {
   allowNetwork?: boolean;
 }
 
-export function registerCheck(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function register(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('check')
     .description('check Alloy files for problems (every file is its own config unless --dir-as-config)')
     .argument('[paths...]', 'files, directories (walked for *.alloy, honouring .gitignore), globs, or - for stdin', ['.'])

@@ -1,9 +1,10 @@
-import { describe, diffCatalogs, formatDiff } from '@alloy-lint/schemas';
+import { describe } from '@alloy-lint/schemas';
 import type { Command } from 'commander';
 import { type Io, UsageError } from '../io.js';
-import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog, schemaVersions } from '../schemas.js';
+import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
-function model(version: string) {
+/** The catalog of one release; a missing release is a usage error. */
+export function model(version: string) {
   try {
     return loadSchemaCatalog(version);
   } catch (e) {
@@ -11,8 +12,8 @@ function model(version: string) {
   }
 }
 
-export function registerDescribe(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function register(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('describe')
     .description('reference for components and config blocks: arguments, blocks, exports, defaults, stability')
     .argument('[names...]', 'component or block names (all components when none)')
@@ -24,24 +25,6 @@ export function registerDescribe(program: Command, io: Io, done: (code: number) 
       const unknown = names.filter((n) => !catalog.info(n));
       if (unknown.length) throw new UsageError(`unknown component or block: ${unknown.join(', ')}`);
       io.stdout(describe(catalog, names, opts.format));
-      done(0);
-    });
-
-  const schemas = program.command('schemas').description('the generated component schemas');
-  schemas
-    .command('list')
-    .description('Alloy releases with schemas')
-    .action(() => {
-      io.stdout(schemaVersions().join('\n') + '\n');
-      done(0);
-    });
-  schemas
-    .command('diff')
-    .description('what changed between two Alloy releases: components, arguments, types, defaults')
-    .argument('<from>', 'older release, e.g. v1.17.1')
-    .argument('<to>', 'newer release, e.g. v1.18.1')
-    .action((from: string, to: string) => {
-      io.stdout(formatDiff(diffCatalogs(model(from), model(to))));
       done(0);
     });
 }

@@ -10,10 +10,9 @@ interface FmtOptions {
   check?: boolean;
 }
 
-export function registerFmt(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function register(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('fmt')
-    .alias('format')
     .description('format Alloy files exactly as `alloy fmt` does (stdout, or in place with -w)')
     .argument('[paths...]', 'files, directories (walked for *.alloy), globs, or - for stdin (the default)')
     .option('-w, --write', 'write the result back to each file that changes')

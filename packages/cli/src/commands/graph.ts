@@ -14,8 +14,8 @@ interface GraphOptions {
 
 const BY_EXTENSION: Record<string, Format> = { '.svg': 'svg', '.dot': 'dot', '.gv': 'dot', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.json': 'json' };
 
-export function registerGraph(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function register(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('graph')
     .description('draw the pipeline of one configuration (a file, or a directory loaded as one config) as SVG, DOT, Mermaid or JSON')
     .argument('<path>', 'an .alloy file, a directory (its *.alloy files, in byte order of name), or - for stdin')

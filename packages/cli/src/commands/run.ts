@@ -23,8 +23,8 @@ interface RunOptions {
 
 const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 
-export function registerRun(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function register(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('run')
     .description('run a configuration on sample inputs: what reaches each sink, and with --trace how it got there')
     .argument('<config>', 'an Alloy file, or a directory whose *.alloy files form one configuration')

@@ -14,8 +14,8 @@ import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 const SHOWN = 20;
 const TEST_FILES = ['**/test.yaml', '**/test.yml', '**/*.test.yaml', '**/*.test.yml'];
 
-export function registerTest(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function register(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('test')
     .description('run declarative pipeline tests (upstream pipelinetest test.yaml files, or ours with samples and per-sink expectations)')
     .argument('[paths...]', 'test files, or directories searched for test.yaml and *.test.yaml', ['.'])

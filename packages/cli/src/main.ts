@@ -1,16 +1,21 @@
-import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerDescribe } from './commands/describe.js';
-import { registerFmt } from './commands/fmt.js';
-import { registerGraph } from './commands/graph.js';
-import { registerRun } from './commands/run.js';
-import { registerTest } from './commands/test.js';
+import { findCommand, COMMANDS } from './commands.js';
 import { type Io, nodeIo, UsageError } from './io.js';
 import { version } from './version.js';
 
-
-/** Runs the CLI; returns the exit code (0 clean, 1 problems, 2 usage or I/O error). */
+/**
+ * Runs the CLI; returns the exit code (0 clean, 1 problems, 2 usage or I/O error).
+ * `--version` answers without loading anything; a known command loads commander and that
+ * command's module only; anything else (help, typos) loads every command so commander can
+ * list them and suggest one.
+ */
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '-V' || argv[0] === '--version')) {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const hit = findCommand(argv[0]);
+  const entries = hit ? [hit] : COMMANDS;
+  const [{ Command, CommanderError }, ...modules] = await Promise.all([import('commander'), ...entries.map((e) => e.load())]);
   let code = 0;
   const done = (c: number) => {
     code = c;
@@ -21,12 +26,10 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
-  registerCheck(program, io, done);
-  registerFmt(program, io, done);
-  registerDescribe(program, io, done);
-  registerGraph(program, io, done);
-  registerRun(program, io, done);
-  registerTest(program, io, done);
+  entries.forEach((e, i) => {
+    const command = modules[i].register(program, io, done);
+    for (const a of e.aliases ?? []) command.alias(a);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
