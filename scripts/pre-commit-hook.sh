@@ -5,4 +5,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ ! -f "$root/packages/cli/dist/bin.js" ]; then
   (cd "$root" && npm install --no-audit --no-fund --loglevel=error >&2)
 fi
-exec node "$root/packages/cli/bin/alloy-lint.js" "$@"
+exec node "$root/packages/cli/bin/alloy-lint.cjs" "$@"

@@ -32,7 +32,7 @@ export default async function checkRows() {
   ];
   const corpus = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
   if (existsSync(corpus)) {
-    const bin = fileURLToPath(new URL('../../packages/cli/bin/alloy-lint.js', import.meta.url));
+    const bin = fileURLToPath(new URL('../../packages/cli/bin/alloy-lint.cjs', import.meta.url));
     const t0 = performance.now();
     const run = spawnSync(process.execPath, [bin, 'check', corpus, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const ms = performance.now() - t0;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateConfig } from '../generate.js';
 
-const bin = fileURLToPath(new URL('../../packages/cli/bin/alloy-lint.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../packages/cli/bin/alloy-lint.cjs', import.meta.url));
 const example = fileURLToPath(new URL('../../examples/k8s-logs.alloy', import.meta.url));
 const preload = fileURLToPath(new URL('../support/rss-preload.cjs', import.meta.url));
 const ROUNDS = 3;

@@ -61,7 +61,7 @@ function notices(metafile) {
   }
   const parts = [];
   for (const dir of [...dirs].sort()) {
-    const abs = join(process.cwd(), dir);
+    const abs = join(repo, dir);
     const pkg = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
     const file = readdirSync(abs).find((f) => /^licen[cs]e/i.test(f));
     const text = file ? readFileSync(join(abs, file), 'utf8').trim() : `License: ${pkg.license}`;

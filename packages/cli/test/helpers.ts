@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const BIN = new URL('../bin/alloy-lint.js', import.meta.url).pathname;
+export const BIN = new URL('../bin/alloy-lint.cjs', import.meta.url).pathname;
 
 export interface Run {
   code: number | null;
