@@ -1,7 +1,7 @@
 // Runs Debian's real `pre-commit` against this repository's hooks (`pre-commit try-repo`)
 // in a throwaway git repository.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,55 @@ const GOOD = 'logging {\n\tlevel  = "info"\n\tformat = "logfmt"\n}\n';
 const UGLY = 'logging {\n  level = "info"\n      format = "logfmt"\n}\n';
 const INVALID = 'logging {\n  levle = "info"\n}\n';
 
+const hookDir = join(repo, 'scripts/pre-commit');
+const hookLock = JSON.parse(readFileSync(join(hookDir, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string; dependencies?: Record<string, string>; optional?: boolean; os?: string[]; cpu?: string[] }>;
+};
+
+/** Packages `npm ci` installs from the hook's lockfile on this machine (platform binaries of other systems are skipped). */
+const hookPackages = Object.entries(hookLock.packages).filter(
+  ([k, v]) => k !== '' && !(v.optional && ((v.os && !v.os.includes(process.platform)) || (v.cpu && !v.cpu.includes(process.arch)))),
+);
+
+describe('the pre-commit hooks install', () => {
+  it('exactly the third-party packages the CLI bundle is built from, at the workspace versions, plus esbuild', async () => {
+    const esbuild = await import('esbuild');
+    const { bundle } = await import('../packages/cli/scripts/bundle.js');
+    const out = mkdtempSync(join(tmpdir(), 'bundle-'));
+    const meta = await bundle({ esbuild, outdir: out });
+    const used = new Map<string, string>();
+    for (const input of Object.keys(meta.inputs)) {
+      const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+      if (m) used.set(m[2], JSON.parse(readFileSync(join(repo, m[1], 'package.json'), 'utf8')).version);
+    }
+    for (const ext of ['elkjs']) used.set(ext, JSON.parse(readFileSync(join(repo, 'node_modules', ext, 'package.json'), 'utf8')).version);
+    used.set('esbuild', esbuild.version);
+    // Declared dependencies of the CLI and of the workspace packages it bundles; the rest (fdir,
+    // picomatch) come with them.
+    const declared = new Set<string>(['esbuild']);
+    for (const d of readdirSync(join(repo, 'packages'))) {
+      const file = join(repo, 'packages', d, 'package.json');
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, 'utf8'));
+      for (const name of Object.keys({ ...pkg.dependencies, ...(d === 'cli' ? pkg.devDependencies : {}) })) declared.add(name);
+    }
+    const hook = JSON.parse(readFileSync(join(hookDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(hook.dependencies).toEqual(Object.fromEntries([...used].filter(([n]) => declared.has(n)).sort(([a], [b]) => (a < b ? -1 : 1))));
+    for (const [name, version] of used) expect(hookLock.packages[`node_modules/${name}`]?.version, name).toBe(version);
+    expect(hookLock.packages['']).toMatchObject({ dependencies: hook.dependencies });
+    expect(hookPackages.length).toBeLessThanOrEqual(15);
+  }, 120_000);
+});
+
 run('pre-commit hooks', () => {
+  it('the first run installs only scripts/pre-commit\'s packages and bundles the CLI', async () => {
+    const dir = project({ 'a.alloy': GOOD });
+    const first = await sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'a.alloy', '--verbose'], dir);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toMatch(new RegExp(`added ${hookPackages.length} packages`));
+    expect(first.out).toContain('✔ 1 file checked, no problems');
+  }, 600_000);
+
   it('alloy-fmt rewrites a badly formatted file and fails, then passes', async () => {
     const dir = project({ 'a.alloy': UGLY });
     const first = await sh('pre-commit', ['try-repo', repo, 'alloy-fmt', '--files', 'a.alloy'], dir);
