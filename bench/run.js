@@ -27,7 +27,7 @@ const fmt = (n, d = 2) => (n === undefined ? '' : n.toFixed(d));
 console.log('| benchmark | median ms | MB/s | other | baseline | baseline ms | ratio | spread | limit |');
 console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|');
 for (const r of table) {
-  const other = r.perSecond ? `${Math.round(r.perSecond).toLocaleString('en')} ${r.unit ?? '/s'}` : '';
+  const other = r.other ?? (r.perSecond ? `${Math.round(r.perSecond).toLocaleString('en')} ${r.unit ?? '/s'}` : '');
   const flag = r.limit && r.ratio > r.limit ? ' ✖' : r.limit ? ' ✔' : '';
   console.log(`| ${r.name} | ${fmt(r.ms)} | ${fmt(r.mbPerS, 1)} | ${other} | ${r.baseline ?? ''} | ${fmt(r.baselineMs)} | ${fmt(r.ratio)}${flag} | ${r.spread ? r.spread.map((x) => fmt(x)).join('–') : ''} | ${r.limit ? '≤ ' + r.limit + 'x' : ''} |`);
 }

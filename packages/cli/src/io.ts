@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 
 /** What the commands need from the outside world; tests can pass their own. */
@@ -23,7 +23,10 @@ export function nodeIo(): Io {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
-    isTTY: isatty(1),
+    // node:tty loads net and streams (~1 ms): only when colour is decided.
+    get isTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
+    },
     env: process.env,
   };
 }
