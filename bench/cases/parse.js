@@ -33,5 +33,18 @@ export default function parseRows() {
     ratio: full.a / full.b,
     limit: 8,
   });
+  // Heap the tree of a 100k-line config keeps (run.js starts cases with --expose-gc).
+  const huge = new TextEncoder().encode(generateConfig(100000));
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const tree = parse(huge);
+  globalThis.gc();
+  const kept = process.memoryUsage().heapUsed - before;
+  rows.push({
+    name: `parse tree of a 100k-line config (${(huge.length / 1e6).toFixed(1)} MB, ${tree.ast.body.length} blocks): heap kept`,
+    other: `${(kept / 1e6).toFixed(1)} MB`,
+    baseline: 'input size, bytes of heap per byte',
+    ratio: kept / huge.length,
+  });
   return { context: { lines: text.split('\n').length - 1, bytes: bytes.length }, rows };
 }

@@ -8,6 +8,9 @@ import { binaryPrecedence, type BinaryOp, Tok, tokenString, type UnaryOp } from 
 /** Deeper nesting than this is reported instead of risking the JS stack. */
 export const MAX_DEPTH = 1000;
 
+/** The list of every empty body, argument list, array and object: frozen, since it is shared. */
+const EMPTY = Object.freeze([]) as never[];
+
 const STATEMENT_END = new Set<Tok>([Tok.TERMINATOR, Tok.RPAREN, Tok.RCURLY, Tok.RBRACK, Tok.COMMA]);
 
 interface BlockName {
@@ -68,7 +71,7 @@ export class Parser {
   }
 
   private commentGroup(): void {
-    const group: ast.Comment[] = [];
+    const from = this.top;
     let endLine = this.file.lineIndex(this.pos);
     while (this.cur() === Tok.COMMENT && this.file.lineIndex(this.pos) <= endLine + 1) {
       const text = this.lit;
@@ -76,10 +79,10 @@ export class Parser {
       if (text.charCodeAt(1) === 0x2a) {
         for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) endLine++;
       }
-      group.push({ start: this.pos, end: this.tokEnd, text });
+      this.pushItem({ start: this.pos, end: this.tokEnd, text });
       this.next0();
     }
-    this.comments.push(group);
+    this.comments.push(this.takeItems<ast.Comment>(from));
   }
 
   private advance(to: Tok): void {
@@ -91,6 +94,42 @@ export class Parser {
   }
 
   private readonly scratch: BlockName = { fragments: [], start: 0, end: 0, label: '', labelPos: -1, labelEnd: -1 };
+
+  /**
+   * Items of the lists being parsed (bodies, elements, arguments, fields), nested lists on top
+   * of their parents: each list is copied out at its exact length, since an array grown by
+   * push keeps room for 16 or more items, which was a fifth of the tree's heap.
+   */
+  private readonly items: unknown[] = [];
+  /** Items in use: `items` only grows, since shrinking an array makes V8 copy it. */
+  private top = 0;
+
+  private pushItem(item: unknown): void {
+    this.items[this.top++] = item;
+  }
+
+  /** One frozen fragment list per block name (`rule` blocks share one), with its dotted form. */
+  private readonly names = new Map<string, string[]>();
+  private readonly fullNames = new Map<string[], string>();
+
+  private blockName(fragments: string[]): string[] {
+    const full = fragments.length === 1 ? fragments[0] : fragments.join('.');
+    let name = this.names.get(full);
+    if (!name) {
+      name = Object.freeze(fragments.slice()) as string[];
+      this.names.set(full, name);
+      this.fullNames.set(name, full);
+    }
+    return name;
+  }
+
+  /** The items pushed since `from`, as an exact-size array; a shared empty array when none. */
+  private takeItems<T>(from: number): T[] {
+    if (this.top === from) return EMPTY;
+    const list = this.items.slice(from, this.top) as T[];
+    this.top = from;
+    return list;
+  }
 
   /** Whether the token consumed by the last `expect` was the one expected. */
   private expectOk = true;
@@ -147,10 +186,10 @@ export class Parser {
   }
 
   private parseBody(until: Tok): ast.Stmt[] {
-    const body: ast.Stmt[] = [];
+    const from = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
       const stmt = this.parseStatement();
-      if (stmt) body.push(stmt);
+      if (stmt) this.pushItem(stmt);
       if (this.cur() === until) break;
       if (this.cur() !== Tok.TERMINATOR) {
         this.errorHere(`expected TERMINATOR, got ${tokenString(this.cur())}`);
@@ -158,7 +197,7 @@ export class Parser {
       }
       this.next();
     }
-    return body;
+    return this.takeItems(from);
   }
 
   private consumeStatement(): void {
@@ -201,7 +240,7 @@ export class Parser {
     }
     if (this.cur() === Tok.LCURLY) {
       // The name is kept in the scratch `bn`, which the body's statements reuse: copy it first.
-      const name = bn.fragments.slice();
+      const name = this.blockName(bn.fragments);
       const nameSpan = { start: bn.start, end: bn.end };
       const label = bn.label;
       const labelSpan = bn.labelPos >= 0 ? { start: bn.labelPos, end: bn.labelEnd } : undefined;
@@ -210,20 +249,13 @@ export class Parser {
       const body = this.parseBody(Tok.RCURLY);
       const rcurly = this.expect(Tok.RCURLY);
       this.depth--;
-      const block: ast.Block = {
-        kind: 'Block',
-        name,
-        fullName: name.length === 1 ? name[0] : name.join('.'),
-        nameSpan,
-        label,
-        body,
-        lcurly,
-        rcurly,
-        start: nameSpan.start,
-        end: Math.max(this.lastEnd, rcurly),
-      };
-      if (labelSpan) block.labelSpan = labelSpan;
-      return block;
+      const fullName = name.length === 1 ? name[0] : this.fullNames.get(name)!;
+      const start = nameSpan.start;
+      const end = Math.max(this.lastEnd, rcurly);
+      // Two literals rather than adding labelSpan later, which would move the node's fields out of line.
+      return labelSpan
+        ? { kind: 'Block', name, fullName, nameSpan, label, labelSpan, body, lcurly, rcurly, start, end }
+        : { kind: 'Block', name, fullName, nameSpan, label, body, lcurly, rcurly, start, end };
     }
     if (bn.fragments.length === 1 && bn.label === '') {
       this.errorHere(`expected attribute assignment or block body, got ${tokenString(this.cur())}`);
@@ -338,7 +370,7 @@ export class Parser {
         }
         case Tok.LPAREN: {
           const lparen = this.expect(Tok.LPAREN);
-          let args: ast.Expr[] = [];
+          let args: ast.Expr[] = EMPTY;
           if (this.cur() !== Tok.RPAREN) args = this.parseExpressionList(Tok.RPAREN);
           const rparen = this.expect(Tok.RPAREN);
           primary = { kind: 'Call', value: primary, args, lparen, rparen, start: primary.start, end: Math.max(this.lastEnd, rparen) };
@@ -402,7 +434,7 @@ export class Parser {
       }
       case Tok.LBRACK: {
         const lbrack = this.expect(Tok.LBRACK);
-        let elements: ast.Expr[] = [];
+        let elements: ast.Expr[] = EMPTY;
         this.enter();
         if (this.cur() !== Tok.RBRACK) elements = this.parseExpressionList(Tok.RBRACK);
         this.depth--;
@@ -411,7 +443,7 @@ export class Parser {
       }
       case Tok.LCURLY: {
         const lcurly = this.expect(Tok.LCURLY);
-        let fields: ast.ObjectField[] = [];
+        let fields: ast.ObjectField[] = EMPTY;
         this.enter();
         // Alloy tests for `]` here, not `}`; an empty object still parses.
         if (this.cur() !== Tok.RBRACK) fields = this.parseFieldList(Tok.RCURLY);
@@ -428,25 +460,25 @@ export class Parser {
   }
 
   private parseExpressionList(until: Tok): ast.Expr[] {
-    const exprs: ast.Expr[] = [];
+    const from = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
-      exprs.push(this.parseExpression());
+      this.pushItem(this.parseExpression());
       if (this.cur() === until) break;
       if (this.cur() !== Tok.COMMA) this.errorHere("missing ',' in expression list");
       this.next();
     }
-    return exprs;
+    return this.takeItems(from);
   }
 
   private parseFieldList(until: Tok): ast.ObjectField[] {
-    const fields: ast.ObjectField[] = [];
+    const from = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
-      fields.push(this.parseField());
+      this.pushItem(this.parseField());
       if (this.cur() === until) break;
       if (this.cur() !== Tok.COMMA) this.errorHere("missing ',' in field list");
       this.next();
     }
-    return fields;
+    return this.takeItems(from);
   }
 
   private parseField(): ast.ObjectField {

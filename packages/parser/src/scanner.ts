@@ -1,5 +1,9 @@
 import { Tok } from './token.js';
+import { hashBytes, hashStep, HASH_SEED, TextTable } from './intern.js';
 import { decodeBytes, decodeRune, formatRune, isUnicodeDigit, isUnicodeLetter, RUNE_ERROR } from './utf8.js';
+
+/** Source size from which token texts are shared (see Scanner.table). */
+export const INTERN_FROM = 512 * 1024;
 
 export type ScanErrorHandler = (offset: number, message: string) => void;
 
@@ -65,8 +69,20 @@ export class Scanner {
     this.terms = options.terminators ?? true;
     this.text = decodeBytes(src);
     this.ascii = this.text.length === src.length;
+    this.table = this.ascii && src.length >= INTERN_FROM ? new TextTable() : undefined;
     this.next();
     if (this.c() === BOM) this.next();
+  }
+
+  /**
+   * Shared token texts, for ASCII sources above INTERN_FROM bytes: there they save a tenth of
+   * the tree's heap and the collector's time; below, the lookups cost more than they save.
+   */
+  private readonly table: TextTable | undefined;
+
+  /** Text of `[start, end)`, one string per distinct text for ASCII sources (see TextTable). */
+  private interned(start: number, end: number, hash = hashBytes(this.src, start, end)): string {
+    return this.table ? this.table.get(this.src, this.text, start, end, hash) : this.slice(start, end);
   }
 
   /** Text of the bytes in [start, end). */
@@ -247,7 +263,8 @@ export class Scanner {
     const start = this.offset;
     const src = this.src;
     let i = this.readOffset;
-    while (i < src.length && isAsciiIdent(src[i])) i++;
+    let h = hashStep(HASH_SEED, src[start]);
+    while (i < src.length && isAsciiIdent(src[i])) h = hashStep(h, src[i++]);
     if (i >= src.length) {
       this.offset = this.readOffset = src.length;
       this.ch = EOF_CH;
@@ -261,9 +278,10 @@ export class Scanner {
       } else {
         this.next();
         while (isLetter(this.ch) || isDigit(this.ch)) this.next();
+        return this.slice(start, this.offset);
       }
     }
-    return this.slice(start, this.offset);
+    return this.interned(start, this.offset, h);
   }
 
   private scanNumber(): Tok {
@@ -305,7 +323,8 @@ export class Scanner {
       if (c === until) break;
       if (escapes && c === 0x5c) this.scanEscape();
     }
-    return this.slice(start, this.offset);
+    // Short strings repeat (values, labels); long ones are slices sharing the source text.
+    return this.offset - start <= 24 ? this.interned(start, this.offset) : this.slice(start, this.offset);
   }
 
   private scanEscape(): void {
