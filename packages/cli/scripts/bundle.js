@@ -3,9 +3,10 @@
 // one chunk per command module and per shared piece (code splitting), so `--version` and `fmt`
 // load only small chunks. The workspace packages are bundled from their TypeScript sources;
 // third-party code is bundled too (its licences go to THIRD-PARTY-NOTICES.txt), except elkjs
-// (EPL-2.0, loaded only by `graph`), which stays a dependency. ARCHITECTURE.md, "Build", has
+// (EPL-2.0, loaded only by `graph`), which stays a dependency, like @alloy-lint/schemas, whose
+// data/ the CLI finds by resolving the package (its reader code is bundled). ARCHITECTURE.md, "Build", has
 // the layout and the start-up figures behind each choice here.
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,11 +18,16 @@ const repo = dirname(packages);
 export const EXTERNAL = ['elkjs'];
 
 /**
- * Packages loaded on first use from a CommonJS file of their own (`bundle/<name>.cjs`), with
- * the exports our sources may import (the build fails on any other): `check` and `fmt` read no
- * YAML, and yaml costs ~3.5 ms of CPU to load.
+ * Packages loaded on first use from a CommonJS file of their own (`bundle/<file>.cjs`), with
+ * the functions and classes our sources may import from them (the build fails on any other).
+ * A config without YAML or OTTL never loads yaml (~3.5 ms of CPU) or the OTTL checker with
+ * chevrotain (~16 ms). The file holds its own copy of what it imports, so only plain data may
+ * cross: ottl takes and returns strings and plain objects.
  */
-export const LAZY = { yaml: ['isAlias', 'isMap', 'isScalar', 'isSeq', 'LineCounter', 'parseAllDocuments', 'parse'] };
+export const LAZY = {
+  yaml: { file: 'yaml', exports: ['isAlias', 'isMap', 'isScalar', 'isSeq', 'LineCounter', 'parseAllDocuments', 'parse'] },
+  '@alloy-lint/ottl': { file: 'ottl', exports: ['check', 'fromAlloyString'] },
+};
 
 /** yaml in its ES module build (the one browsers get): smaller bundled, and faster to load. */
 const yamlEsm = {
@@ -44,14 +50,14 @@ const yamlEsm = {
 const startup = {
   name: 'alloy-lint-startup',
   setup(build) {
-    const lazy = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
+    const lazy = new RegExp(`^(${Object.keys(LAZY).map((n) => n.replace(/[/@.]/g, '\\$&')).join('|')})$`);
     build.onResolve({ filter: lazy }, (args) => ({ path: args.path, namespace: 'alloy-lint-lazy' }));
     build.onLoad({ filter: /.*/, namespace: 'alloy-lint-lazy' }, (args) => ({
       contents: [
         "import { createRequire } from 'node:module';",
         'let m;',
-        `const load = () => (m ??= createRequire(import.meta.url)('./${args.path}.cjs'));`,
-        ...LAZY[args.path].map((n) => `export function ${n}(...a) { const f = load().${n}; return new.target ? new f(...a) : f(...a); }`),
+        `const load = () => (m ??= createRequire(import.meta.url)('./${LAZY[args.path].file}.cjs'));`,
+        ...LAZY[args.path].exports.map((n) => `export function ${n}(...a) { const f = load().${n}; return new.target ? new f(...a) : f(...a); }`),
       ].join('\n'),
       loader: 'js',
     }));
@@ -65,17 +71,36 @@ const startup = {
   },
 };
 
-/** `@alloy-lint/<dir>` → its TypeScript entry, for every workspace package but the CLI. */
-function workspaceAliases() {
-  const alias = {};
+/**
+ * Workspace packages resolved to their TypeScript sources: `@alloy-lint/<dir>[/<sub>]` → the
+ * `src/` file behind each `./dist/*.js` target of its exports map (every package but the CLI).
+ */
+function workspaceSources() {
+  const sources = new Map();
   for (const dir of readdirSync(packages)) {
     const pkgFile = join(packages, dir, 'package.json');
-    const entry = join(packages, dir, 'src', 'index.ts');
-    if (dir === 'cli' || !existsSync(pkgFile) || !existsSync(entry)) continue;
-    alias[JSON.parse(readFileSync(pkgFile, 'utf8')).name] = entry;
+    if (dir === 'cli' || !existsSync(pkgFile)) continue;
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    for (const [sub, target] of Object.entries(pkg.exports ?? {})) {
+      const js = typeof target === 'string' ? target : target.default;
+      const m = typeof js === 'string' && /^\.\/dist\/(.+)\.js$/.exec(js);
+      if (m) sources.set(pkg.name + sub.slice(1), join(packages, dir, 'src', `${m[1]}.ts`));
+    }
   }
-  return alias;
+  return sources;
 }
+
+/** Imports of workspace packages go to their sources (see workspaceSources). */
+const workspace = {
+  name: 'alloy-lint-workspace',
+  setup(build) {
+    const sources = workspaceSources();
+    build.onResolve({ filter: /^@alloy-lint\// }, (args) => {
+      const path = sources.get(args.path);
+      return path ? { path } : { errors: [{ text: `${args.path} is not a workspace export` }] };
+    });
+  },
+};
 
 /** The licence text of every third-party package that ended up in the bundle. */
 function notices(inputs) {
@@ -113,28 +138,25 @@ export async function bundle({ esbuild, nodePaths = [], outdir = join(cli, 'bund
     chunkNames: '[name]-[hash]',
     splitting: true,
     format: 'esm',
-    alias: workspaceAliases(),
     external: EXTERNAL,
     define: { ALLOY_LINT_VERSION: JSON.stringify(version) },
     // CommonJS dependencies call require() for Node's built-in modules.
     banner: { js: "import { createRequire as __alloyLintRequire } from 'node:module';\nconst require = __alloyLintRequire(import.meta.url);" },
-    plugins: [startup],
+    plugins: [startup, workspace],
   });
   const metafile = { inputs: { ...main.metafile.inputs }, outputs: { ...main.metafile.outputs } };
-  for (const name of Object.keys(LAZY)) {
+  for (const [name, { file }] of Object.entries(LAZY)) {
     const lazy = await esbuild.build({
       ...common,
       stdin: { contents: `module.exports = require('${name}');`, resolveDir: cli, loader: 'js' },
-      outfile: join(outdir, `${name}.cjs`),
+      outfile: join(outdir, `${file}.cjs`),
       format: 'cjs',
-      plugins: [yamlEsm],
+      plugins: [workspace, yamlEsm],
     });
     Object.assign(metafile.inputs, lazy.metafile.inputs);
     Object.assign(metafile.outputs, lazy.metafile.outputs);
   }
   writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), notices(Object.keys(metafile.inputs)));
-  // Interim, until @alloy-lint/schemas ships them: the schemas travel inside the bundle.
-  cpSync(join(repo, 'schemas'), join(outdir, 'schemas'), { recursive: true, filter: (src) => !src.endsWith('README.md') });
   return metafile;
 }
 
