@@ -50,7 +50,7 @@ const hookLock = JSON.parse(readFileSync(join(hookDir, 'package-lock.json'), 'ut
 
 /** Packages `npm ci` installs from the hook's lockfile on this machine (platform binaries of other systems are skipped). */
 const hookPackages = Object.entries(hookLock.packages).filter(
-  ([k, v]) => k !== '' && !(v.optional && ((v.os && !v.os.includes(process.platform)) || (v.cpu && !v.cpu.includes(process.arch)))),
+  ([k, v]) => k.startsWith('node_modules/') && !(v.optional && ((v.os && !v.os.includes(process.platform)) || (v.cpu && !v.cpu.includes(process.arch)))),
 );
 
 describe('the pre-commit hooks install', () => {
@@ -72,7 +72,6 @@ run('pre-commit hooks', () => {
     const dir = project({ 'a.alloy': GOOD });
     const first = await sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'a.alloy', '--verbose'], dir);
     expect(first.code, first.out).toBe(0);
-    // npm counts the link to packages/schemas as a package too.
     expect(first.out).toMatch(new RegExp(`added ${hookPackages.length} packages`));
     expect(first.out).toContain('✔ 1 file checked, no problems');
   }, 600_000);
