@@ -4,7 +4,7 @@
 // Usage: node scripts/gen-corpus-expected.js ../shared   (review the diff before committing)
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { corpusResults } from './conformance/10-syntax.js';
 import { corpusFileErrors } from './conformance/40-checker.js';
 

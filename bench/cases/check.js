@@ -8,7 +8,7 @@ import { isolatedPair } from '../lib.js';
 /** The functions timed, each in its own process. */
 export async function setup() {
   const { analyze } = await import('@alloy-lint/analyzer');
-  const { loadSchemaCatalog } = await import('@alloy-lint/cli/schemas');
+  const { loadSchemaCatalog } = await import('@alloy-lint/schemas/node');
   const { parse } = await import('@alloy-lint/parser');
   const bytes = new TextEncoder().encode(generateConfig(10000));
   const catalog = loadSchemaCatalog('v1.18.1');

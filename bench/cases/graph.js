@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '@alloy-lint/analyzer';
-import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { buildGraph, toSvg } from '@alloy-lint/graph';
 import { generateConfig } from '../generate.js';
 

@@ -3,7 +3,7 @@
 // Baseline: the same work as a plain JavaScript loop (RegExp, JSON.parse, an object of labels,
 // a filter and a template string) over the same lines, measured in the same run.
 import { performance } from 'node:perf_hooks';
-import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { memoryHost, runConfig } from '@alloy-lint/runtime';
 
 const LINES = 100_000;

@@ -1,6 +1,6 @@
 // validator family: Alloy's `alloy validate` snapshots, compared as exact report text.
 import { analyze, alloyReport } from '@alloy-lint/analyzer';
-import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusResults } from './10-syntax.js';

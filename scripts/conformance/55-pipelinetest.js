@@ -1,7 +1,7 @@
 // pipelinetest family: upstream's declarative Loki pipeline tests (internal/pipelinetest),
 // run through the runtime with the harness' prelude, checked with its assertions.
 import { memoryHost, readPipelineTest, renderEntry, runPipelineTest } from '@alloy-lint/runtime';
-import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { loadJson, tally } from './util.js';
 
 const pipelinetest = {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '@alloy-lint/analyzer';
-import { loadSchemaCatalog } from '@alloy-lint/cli/schemas';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { buildGraph, toJson, toSvg } from '@alloy-lint/graph';
 import { corpusResults } from './10-syntax.js';
 import { tally } from './util.js';
