@@ -93,4 +93,21 @@ run('pre-commit hooks', () => {
     const good = await sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'good.alloy'], dir);
     expect(good.code, good.out).toBe(0);
   }, 600_000);
+
+  it('a local node hook with the published CLI (packed here) installs three packages and checks', async () => {
+    const tarballs = mkdtempSync(join(tmpdir(), 'alloy-lint-tgz-'));
+    const pack = await sh('npm', ['pack', '--silent', '--pack-destination', tarballs, '-w', '@alloy-lint/cli', '-w', '@alloy-lint/schemas'], repo);
+    expect(pack.code, pack.out).toBe(0);
+    const deps = pack.out.trim().split('\n').map((f) => join(tarballs, f.trim()));
+    const dir = project({ 'bad.alloy': INVALID, 'good.alloy': GOOD });
+    const hook = { id: 'alloy-lint', name: 'alloy-lint', entry: 'alloy-lint check', language: 'node', files: '\\.(alloy|river)$', additional_dependencies: deps };
+    writeFileSync(join(dir, '.pre-commit-config.yaml'), JSON.stringify({ repos: [{ repo: 'local', hooks: [hook] }] }));
+    git(['add', '.'], dir);
+    const r = await sh('pre-commit', ['run', '--files', 'bad.alloy', 'good.alloy'], dir);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain('✖ 1 error in 1 file (2 checked)');
+    const installed = spawnSync('find', [home, '-path', '*/lib/node_modules/*/package.json', '-not', '-path', '*/node_modules/npm/*'], { encoding: 'utf8' });
+    const names = installed.stdout.trim().split('\n').map((p) => p.replace(/.*lib\/node_modules\//, '').replace(/\/package\.json$/, ''));
+    expect(names.filter((n) => n !== 'pre_commit_placeholder_package').sort()).toEqual(['@alloy-lint/cli', '@alloy-lint/cli/node_modules/elkjs', '@alloy-lint/schemas']);
+  }, 600_000);
 });
