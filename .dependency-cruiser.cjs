@@ -1,5 +1,5 @@
 // Allowed import directions between packages (see ARCHITECTURE.md). `npm run lint` enforces them.
-const core = ['parser', 'values', 'ottl', 'formatter', 'schemas', 'analyzer', 'runtime', 'graph', 'language-service'];
+const core = ['parser', 'values', 'ottl', 'formatter', 'schemas', 'analyzer', 'runtime', 'graph', 'language-service', 'yaml-embed'];
 const allowed = {
   parser: [],
   values: ['parser'],
@@ -7,12 +7,13 @@ const allowed = {
   formatter: ['parser'],
   schemas: [],
   'schemas-gen': ['schemas'],
+  'yaml-embed': ['parser'],
   analyzer: ['parser', 'values', 'ottl', 'schemas'],
   runtime: ['analyzer', 'ottl', 'values', 'parser', 'schemas'],
   graph: ['analyzer', 'parser', 'schemas'],
-  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser', 'schemas'],
+  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser', 'schemas', 'yaml-embed'],
   lsp: ['language-service'],
-  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas'],
+  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas', 'yaml-embed'],
   'prettier-plugin-alloy': ['formatter', 'parser'],
   'vscode-ext': [],
 };

@@ -19,6 +19,7 @@ export default defineConfig({
       '@alloy-lint/graph': pkg('graph'),
       '@alloy-lint/language-service/test-support': fileURLToPath(new URL('./packages/language-service/src/test-support.ts', import.meta.url)),
       '@alloy-lint/language-service': pkg('language-service'),
+      '@alloy-lint/yaml-embed': pkg('yaml-embed'),
     },
   },
   test: {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { YamlPathSetting } from '@alloy-lint/yaml-embed';
 import { UsageError } from './io.js';
 
 /** `.alloy-lint.json`: project settings, found from a file's folder upwards. */
@@ -9,6 +10,10 @@ export interface LintConfig {
   alloyVersion?: string;
   stabilityLevel?: string;
   communityComponents?: boolean;
+  /** Walk directories for YAML files holding Alloy too (as `--yaml`). */
+  yaml?: boolean;
+  /** More YAML keys holding Alloy text (`alloy.configMap.content`, `data."*.alloy"`, `**.extraConfig`). */
+  yamlPaths?: YamlPathSetting[];
 }
 
 export const CONFIG_FILE = '.alloy-lint.json';
@@ -47,6 +52,10 @@ function readConfig(path: string): LintConfig {
   const c = raw as LintConfig;
   for (const [id, sev] of Object.entries(c.rules ?? {})) {
     if (!SEVERITIES.has(sev)) throw new UsageError(`${path}: rule ${id}: severity must be one of error, warning, info, off (got ${JSON.stringify(sev)})`);
+  }
+  if (c.yaml !== undefined && typeof c.yaml !== 'boolean') throw new UsageError(`${path}: yaml must be true or false`);
+  if (c.yamlPaths !== undefined && (!Array.isArray(c.yamlPaths) || !c.yamlPaths.every((p) => typeof p === 'string' || (typeof p === 'object' && p !== null && typeof p.path === 'string')))) {
+    throw new UsageError(`${path}: yamlPaths must be a list of patterns or {"path", "fragment", "template"} objects`);
   }
   return c;
 }

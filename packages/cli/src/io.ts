@@ -69,11 +69,18 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+/** What a directory walk looks for besides `*.alloy`, and which files it found (not named by the user). */
+export interface WalkOptions {
+  /** Also `*.yaml` and `*.yml` (per directory argument when a function). */
+  yaml?: boolean | ((dir: string) => boolean);
+  walked?: Set<string>;
+}
+
 /**
- * Expands paths, globs and directories into `.alloy` files. Directories are
- * walked honouring `.gitignore` files found from the directory upwards.
+ * Expands paths, globs and directories into `.alloy` files (and YAML files when asked).
+ * Directories are walked honouring `.gitignore` files found from the directory upwards.
  */
-export async function expandPaths(args: string[], cwd: string): Promise<string[]> {
+export async function expandPaths(args: string[], cwd: string, walk: WalkOptions = {}): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (p: string) => {
@@ -91,12 +98,15 @@ export async function expandPaths(args: string[], cwd: string): Promise<string[]
     const abs = resolve(cwd, arg);
     if (existsSync(abs) && statSync(abs).isDirectory()) {
       const { glob } = await import('tinyglobby');
-      const found = await glob('**/*.alloy', { cwd: abs, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const yaml = typeof walk.yaml === 'function' ? walk.yaml(abs) : walk.yaml;
+      const found = await glob(yaml ? ['**/*.alloy', '**/*.yaml', '**/*.yml'] : '**/*.alloy', { cwd: abs, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
       const ig = await gitignoreFor(abs);
       for (const f of found.sort()) {
         const full = join(abs, f);
         if (ig && ig.filter.ignores(relative(ig.root, full).split(sep).join('/'))) continue;
-        add(relative(cwd, full) || f);
+        const rel = relative(cwd, full) || f;
+        add(rel);
+        walk.walked?.add(rel);
       }
     } else if (GLOB_CHARS.test(arg) && (await import('tinyglobby')).isDynamicPattern(arg)) {
       const found = await (await import('tinyglobby')).glob(arg, { cwd, dot: false });

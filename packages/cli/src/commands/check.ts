@@ -6,7 +6,8 @@ import { useColor } from '../color.js';
 import { configFor } from '../config.js';
 import { fileModuleLoader } from '../modules.js';
 import { hintSiblings } from '../siblings.js';
-import { expandPaths, type Io, readInput, UsageError } from '../io.js';
+import { expandPaths, type Io, readInput, UsageError, type WalkOptions } from '../io.js';
+import { extractionDiagnostics, isYaml, loadYaml, mapUnit, NO_ALLOY, yamlPathsOf } from '../sources.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
 import { stylish } from '../report/stylish.js';
@@ -26,6 +27,9 @@ export interface CheckOptions {
   dirAsConfig?: boolean;
   rules?: Record<string, string>;
   allowNetwork?: boolean;
+  /** Walk directories for YAML files holding Alloy; YAML files named without Alloy are skipped with a note. */
+  yaml?: boolean;
+  yamlPaths?: string[];
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): Command {
@@ -41,6 +45,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--rule <id=severity...>', 'set a rule severity (error, warning, info, off); repeatable')
     .option('--dir-as-config', 'treat each directory argument as one configuration, as Alloy loads a directory')
     .option('--allow-network', 'fetch import.git and import.http modules to check them')
+    .option('--yaml', 'also walk directories for *.yaml/*.yml holding Alloy; YAML files without Alloy are skipped with a note')
+    .option('--yaml-path <pattern...>', 'more YAML keys holding Alloy text, e.g. pipelines[*].config (repeatable)')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const rules: Record<string, string> = {};
       for (const r of (raw.rule as string[] | undefined) ?? []) {
@@ -56,6 +62,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
         community: (raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled) as boolean | undefined,
         dirAsConfig: Boolean(raw.dirAsConfig),
         allowNetwork: Boolean(raw.allowNetwork),
+        yaml: raw.yaml as boolean | undefined,
+        yamlPaths: raw.yamlPath as string[] | undefined,
         rules,
       };
       done(await check(paths, opts, io));
@@ -63,8 +71,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
 }
 
 /** Groups the inputs into configurations: one per file, or one per directory with --dir-as-config. */
-async function configsFor(paths: string[], opts: CheckOptions, io: Io): Promise<string[][]> {
-  if (!opts.dirAsConfig) return (await expandPaths(paths, io.cwd)).map((p) => [p]);
+async function configsFor(paths: string[], opts: CheckOptions, io: Io, walk: WalkOptions): Promise<string[][]> {
+  if (!opts.dirAsConfig) return (await expandPaths(paths, io.cwd, walk)).map((p) => [p]);
   const groups: string[][] = [];
   for (const p of paths) {
     const abs = resolve(io.cwd, p);
@@ -74,7 +82,7 @@ async function configsFor(paths: string[], opts: CheckOptions, io: Io): Promise<
         .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       groups.push(files.map((f) => join(p, f)));
     } else {
-      groups.push(...(await expandPaths([p], io.cwd)).map((f) => [f]));
+      groups.push(...(await expandPaths([p], io.cwd, walk)).map((f) => [f]));
     }
   }
   return groups;
@@ -96,25 +104,53 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     return catalogs.get(v)!;
   };
   const reports: FileReport[] = [];
-  for (const group of await configsFor(paths, opts, io)) {
+  const walked = new Set<string>();
+  const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/.', io.cwd).config.yaml ?? false;
+  const skipped: string[] = [];
+  for (const group of await configsFor(paths, opts, io, { yaml: yamlWalk, walked })) {
     // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.
     const { config } = configFor(group[0] ?? '-', io.cwd);
     const stability = opts.stabilityLevel ?? config.stabilityLevel ?? 'generally-available';
     if (!STABILITY.includes(stability)) {
       throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
     }
-    const files: { name: string; text: Uint8Array }[] = [];
-    for (const path of group) {
-      const input = await readInput(path, io);
-      files.push({ name: input.name, text: input.bytes });
-    }
-    const analysis = analyze(files, {
+    const analyzeOptions = {
       catalog: catalogFor(opts.alloyVersion ?? config.alloyVersion ?? DEFAULT_ALLOY_VERSION),
       minStability: stability as Stability,
       community: opts.community ?? config.communityComponents ?? false,
       rules: { ...config.rules, ...opts.rules } as Record<string, Severity | 'off'>,
       loader: fileModuleLoader(io.cwd, Boolean(opts.allowNetwork)),
-    });
+    };
+    if (group.length === 1 && isYaml(group[0])) {
+      const input = await readInput(group[0], io);
+      const src = loadYaml(input.name, input.bytes, yamlPathsOf(config.yamlPaths, opts.yamlPaths), opts.dirAsConfig);
+      const diagnostics = extractionDiagnostics(src);
+      if (src.units.length === 0 && diagnostics.length === 0) {
+        // Walked files without Alloy are not Alloy files; named ones are an error unless --yaml says to skip them.
+        if (walked.has(group[0])) continue;
+        if (opts.yaml ?? config.yaml) {
+          skipped.push(input.name);
+          continue;
+        }
+        diagnostics.push({ file: input.name, severity: 'error', code: 'yaml-embed', message: NO_ALLOY, start: 0, end: 0 });
+      }
+      const others: FileReport[] = [];
+      for (const unit of src.units) {
+        const analysis = analyze(unit.files, analyzeOptions);
+        for (const d of mapUnit(src, unit, analysis.diagnostics, analyzeOptions.rules)) {
+          if (d.file === input.name) diagnostics.push(d);
+          else if (analysis.sources.has(d.file)) others.push({ name: d.file, source: analysis.sources.get(d.file)!, diagnostics: [d] });
+        }
+      }
+      reports.push({ name: input.name, source: src.extraction.source, diagnostics: diagnostics.sort((a, b) => a.start - b.start) }, ...others);
+      continue;
+    }
+    const files: { name: string; text: Uint8Array }[] = [];
+    for (const path of group) {
+      const input = await readInput(path, io);
+      files.push({ name: input.name, text: input.bytes });
+    }
+    const analysis = analyze(files, analyzeOptions);
     // Imported modules' files are reported too, after the files named on the command line.
     const names = [...files.map((f) => f.name), ...[...analysis.sources.keys()].filter((n) => !files.some((f) => f.name === n))];
     if (!opts.dirAsConfig && files.length === 1) hintSiblings(files[0].name, io.cwd, analysis.diagnostics);
@@ -124,6 +160,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       reports.push({ name, source: analysis.sources.get(name)!, diagnostics });
     }
   }
+  for (const name of skipped) io.stderr(`alloy-lint: note: ${name}: no Alloy found, skipped (--yaml)\n`);
   if (opts.format === 'json') io.stdout(JSON.stringify(reports.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
   else if (opts.format === 'sarif') io.stdout(sarif(reports, version()));
   else if (opts.format === 'github') io.stdout(github(reports));

@@ -1,0 +1,10 @@
+export { extract, type Embed, type EmbedOrigin, type ExtractOptions, type Extraction, type YamlPathSetting } from './extract.js';
+export { FRAGMENT_REFERENCE, mapDiagnostics, type MapOptions } from './map-diagnostics.js';
+export { OffsetMap, type EmbeddedPoint } from './offset-map.js';
+export type { Piece, PieceKind } from './pieces.js';
+export { byteOffsetOfUtf16, embedAt, embedSource, toEmbeddedUtf16, toYamlUtf16, type BothWays } from './positions.js';
+export { applyEdits, formatEmbed, type FormatOutcome, type Formatter } from './rewrite.js';
+export type { DecodedScalar, ScalarStyle } from './scalar.js';
+export type { TemplateAction } from './template.js';
+export { alloyName, chartDefines, type ChartScope, type Destination } from './k8s-monitoring.js';
+export { globMatch, matchYamlPath, parseYamlPath, pathText, type PathSegment, type YamlPathPattern } from './yaml-path.js';
