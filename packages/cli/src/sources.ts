@@ -94,3 +94,51 @@ export async function singleYamlUnit(path: string, io: Io, yamlPaths: YamlPathSe
   const list = units.map((u) => u.embeds.map((e) => e.pathText).join(' + ')).join(', ');
   throw new UsageError(`${input.name} holds ${units.length} configurations (${list}): pick one with --yaml-path`);
 }
+
+/** The diagnostics of a unit's analysis that survive mapping (those about placeholders or wrappers do not), still in embedded offsets. */
+export function keptDiagnostics<D extends FileDiagnostic>(unit: YamlUnit, diags: D[]): D[] {
+  return diags.filter((d) => {
+    const i = unit.files.findIndex((f) => f.name === d.file);
+    return i < 0 || mapDiagnostics(unit.embeds[i], [d]).length > 0;
+  });
+}
+
+type Point = { offset: number; line: number; column: number };
+
+/** Rewrites every `{file, start: {offset}, end: {offset}}` range of a unit's files (deeply, iteratively) to the YAML file. */
+export function remapRanges<T>(value: T, src: YamlSource, unit: YamlUnit): T {
+  const index = new Map(unit.files.map((f, i) => [f.name, unit.embeds[i]]));
+  const point = (offset: number): Point => {
+    const p = src.extraction.source.position(offset);
+    return { offset, line: p.line, column: p.column };
+  };
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (typeof v[i] === 'string' && index.has(v[i])) v[i] = src.name;
+        else stack.push(v[i]);
+      }
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    const r = v as { file?: unknown; start?: Point; end?: Point };
+    const embed = typeof r.file === 'string' ? index.get(r.file) : undefined;
+    if (embed && typeof r.start?.offset === 'number' && typeof r.end?.offset === 'number') {
+      const s = embed.map.toHost(r.start.offset, 'start');
+      r.file = src.name;
+      r.start = point(s);
+      r.end = point(Math.max(s, embed.map.toHost(r.end.offset, 'end')));
+      continue;
+    }
+    for (const x of Object.values(v)) stack.push(x);
+  }
+  return value;
+}
+
+/** Refuses to run text with template placeholders: it needs the chart's values rendered in. */
+export function assertRunnable(unit: YamlUnit): void {
+  const e = unit.embeds.find((x) => x.actions.some((a) => a.kind === 'output' && a.slot !== 'statement'));
+  if (e) throw new UsageError(`${e.pathText} uses Helm template actions; render it first (helm template) to run it`);
+}

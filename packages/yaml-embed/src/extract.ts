@@ -1,10 +1,11 @@
 import { type Diagnostic, SourceFile } from '@alloy-lint/parser';
 import { type CST, type Document, isAlias, isMap, isScalar, isSeq, type Node, parseAllDocuments, type Scalar } from 'yaml';
 import { type ChartScope, BODY_KEYS, type Destination, FRAGMENT_KEYS, looksLikeK8sMonitoring } from './k8s-monitoring.js';
-import { OffsetMap } from './offset-map.js';
+import { OffsetMap, utf8Length } from './offset-map.js';
 import { compose, joinText, type Piece } from './pieces.js';
 import { decodeScalar, type DecodedScalar } from './scalar.js';
-import { substitute, type TemplateAction } from './template.js';
+import { substituteParsing } from './branches.js';
+import type { TemplateAction } from './template.js';
 import { matchYamlPath, parseYamlPath, type PathSegment, pathText, type YamlPathPattern } from './yaml-path.js';
 
 /** Where an embedded text was found. */
@@ -43,6 +44,8 @@ export interface Embed {
   chart?: ChartScope;
   /** Text added around a body fragment (`discovery.relabel "chart" {` ... `}`), if any. */
   wrapped: boolean;
+  /** Embedded byte offset where the YAML value's own text begins (after a wrapper's header). */
+  headerEnd: number;
 }
 
 export interface Extraction {
@@ -249,7 +252,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
       let actions: Embed['actions'] = [];
       const valueMap = new OffsetMap(dec.pieces, hostByte);
       if (t.templated && dec.value.includes('{{')) {
-        const sub = substitute(dec.value);
+        const sub = substituteParsing(dec.value);
         pieces = compose(sub.pieces, dec.pieces);
         const vb = utf16ToBytes(dec.value);
         actions = sub.actions.map((a) => ({ ...a, hostStart: valueMap.toHost(vb[a.start], 'start'), hostEnd: valueMap.toHost(vb[a.end], 'end') }));
@@ -273,6 +276,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
         actions,
         ...(t.chart ? { chart: t.chart } : {}),
         wrapped: before.length > 0 || after.length > 0,
+        headerEnd: utf8Length(joinText(before)),
       });
     }
   });

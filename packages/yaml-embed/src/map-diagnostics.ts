@@ -14,6 +14,7 @@ type Related = { file: string; start: number; end: number; message: string };
 type WithRelated = Diagnostic & { file?: string; related?: Related[] };
 
 const enc = new TextEncoder();
+const CHART_WIRED = new Set(['no-inputs', 'unused-output']);
 
 /** Whether an edit's new text can be written into the YAML scalar as it is. */
 function safeInStyle(embed: Embed, text: string): boolean {
@@ -58,6 +59,8 @@ export function mapDiagnostics<D extends WithRelated>(embed: Embed, diags: D[], 
   const bytes = enc.encode(embed.text);
   const out: D[] = [];
   for (const d of diags) {
+    // The component a chart generates and a fragment replaces the body of is fed by the chart.
+    if (d.start < embed.headerEnd && CHART_WIRED.has(d.code)) continue;
     const standIn = map.standInAt(d.start);
     let mapped: D = { ...d };
     if (standIn && d.code === 'syntax') {

@@ -73,6 +73,8 @@ export interface Substitution {
   pieces: Piece[];
   actions: TemplateAction[];
   problems: TemplateProblem[];
+  /** Taken `if`/`with` bodies: the action's index and the range of Alloy text it produced. */
+  branches: { action: number; start: number; end: number }[];
 }
 
 /** Text between the end of action `k` and the end of its line, other actions left out. */
@@ -92,24 +94,45 @@ function restOfLine(v: string, actions: TemplateAction[], k: number): string {
 /** Normalised action text: the same value gives the same placeholder name. */
 const keyOf = (inner: string) => inner.replace(/\s+/g, ' ').replace(/\s*\|\s*(quote|squote)$/, '');
 
+interface Frame {
+  kind: string;
+  skip: boolean;
+  parentSkip: boolean;
+  action: number;
+  /** Flipped: the body is left out and the first `else` branch taken instead. */
+  flipped: boolean;
+  branch: number;
+  /** Output offset where the taken body began (-1 when not recorded). */
+  from: number;
+}
+
 /**
  * Replaces template actions the way Helm's `tpl` would render them, for checking: trim
- * markers eat whitespace, control actions and comments vanish, `else` branches and
- * `define` bodies are left out (the first branch is checked), and each output action
- * becomes a placeholder shaped for where it stands.
+ * markers eat whitespace, control actions and comments vanish, `define` bodies and all
+ * but one branch of each `if` are left out (the first branch, or for the `if`/`with`
+ * actions in `flipped` the `else` branch), a `range` body appears once, and each output
+ * action becomes a placeholder shaped for where it stands.
  */
-export function substitute(v: string): Substitution {
+export function substitute(v: string, flipped: ReadonlySet<number> = new Set()): Substitution {
   const { actions, problems } = scanActions(v);
   const pieces: Piece[] = [];
+  const branches: Substitution['branches'] = [];
   const ctx = new AlloyContext();
   const names = new Map<string, string>();
-  const frames: { kind: string; skip: boolean; start: number; end: number }[] = [];
+  const frames: Frame[] = [];
+  let outLen = 0;
   const skipping = () => frames.length > 0 && frames[frames.length - 1].skip;
+  const out = (p: Piece) => {
+    push(pieces, p);
+    ctx.feed(p.text);
+    outLen += p.text.length;
+  };
   const emit = (from: number, to: number) => {
-    if (to <= from || skipping()) return;
-    const text = v.slice(from, to);
-    push(pieces, { text, from, to, kind: 'copy' });
-    ctx.feed(text);
+    if (to > from && !skipping()) out({ text: v.slice(from, to), from, to, kind: 'copy' });
+  };
+  const close = (f: Frame) => {
+    if (f.from >= 0) branches.push({ action: f.action, start: f.from, end: outLen });
+    f.from = -1;
   };
   let pos = 0;
   for (let k = 0; k < actions.length; k++) {
@@ -120,38 +143,44 @@ export function substitute(v: string): Substitution {
     pos = a.end;
     if (a.trimRight) while (pos < v.length && isSpace(v[pos])) pos++;
     const parentSkip = skipping();
+    const top = frames[frames.length - 1];
     switch (a.kind) {
       case 'if':
       case 'with':
       case 'range':
-      case 'block':
-        frames.push({ kind: a.kind, skip: parentSkip, start: a.start, end: a.end });
+      case 'block': {
+        const flip = flipped.has(k) && (a.kind === 'if' || a.kind === 'with');
+        const skip = parentSkip || flip;
+        frames.push({ kind: a.kind, skip, parentSkip, action: k, flipped: flip, branch: 0, from: !skip && a.kind !== 'range' && a.kind !== 'block' ? outLen : -1 });
         break;
+      }
       case 'define':
-        frames.push({ kind: a.kind, skip: true, start: a.start, end: a.end });
+        frames.push({ kind: a.kind, skip: true, parentSkip, action: k, flipped: false, branch: 0, from: -1 });
         break;
       case 'else':
-        if (frames.length === 0) problems.push({ message: 'template: unexpected {{else}}', start: a.start, end: a.end });
-        else frames[frames.length - 1].skip = true;
+        if (!top) {
+          problems.push({ message: 'template: unexpected {{else}}', start: a.start, end: a.end });
+          break;
+        }
+        close(top);
+        top.skip = top.flipped && top.branch === 0 ? top.parentSkip : true;
+        top.branch++;
         break;
       case 'end':
-        if (frames.length === 0) problems.push({ message: 'template: unexpected {{end}}', start: a.start, end: a.end });
-        else frames.pop();
+        if (!top) problems.push({ message: 'template: unexpected {{end}}', start: a.start, end: a.end });
+        else close(frames.pop()!);
         break;
       case 'output': {
         if (parentSkip) break;
-        const slot = ctx.slot(a.trimRight ? v.slice(pos, v.indexOf('\n', pos) === -1 ? v.length : v.indexOf('\n', pos)) : restOfLine(v, actions, k));
-        a.slot = slot;
-        if (slot === 'statement') {
+        a.slot = ctx.slot(a.trimRight ? v.slice(pos, v.indexOf('\n', pos) === -1 ? v.length : v.indexOf('\n', pos)) : restOfLine(v, actions, k));
+        if (a.slot === 'statement') {
           pieces.push({ text: '', from: a.start, to: a.end, kind: 'placeholder' });
           break;
         }
         const key = keyOf(a.inner);
         let name = names.get(key);
         if (name === undefined) names.set(key, (name = `__tpl${names.size + 1}`));
-        const text = slot === 'label' ? `"${name}"` : name;
-        pieces.push({ text, from: a.start, to: a.end, kind: 'placeholder' });
-        ctx.feed(text);
+        out({ text: a.slot === 'label' ? `"${name}"` : name, from: a.start, to: a.end, kind: 'placeholder' });
         break;
       }
       default:
@@ -159,6 +188,6 @@ export function substitute(v: string): Substitution {
     }
   }
   emit(pos, v.length);
-  for (const f of frames) problems.push({ message: `template: {{${f.kind}}} has no matching {{end}}`, start: f.start, end: f.end });
-  return { pieces, actions, problems };
+  for (const f of frames) problems.push({ message: `template: {{${f.kind}}} has no matching {{end}}`, start: actions[f.action].start, end: actions[f.action].end });
+  return { pieces, actions, problems, branches };
 }

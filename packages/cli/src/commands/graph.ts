@@ -4,12 +4,15 @@ import { alloyReport, analyze } from '@alloy-lint/analyzer';
 import { buildGraph, type Format, FORMATS, render } from '@alloy-lint/graph';
 import type { Command } from 'commander';
 import { type Io, readInput, UsageError } from '../io.js';
+import { configFor } from '../config.js';
+import { isYaml, keptDiagnostics, mapUnit, remapRanges, singleYamlUnit, yamlPathsOf } from '../sources.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
 interface GraphOptions {
   format?: string;
   output?: string;
   alloyVersion?: string;
+  yamlPath?: string;
 }
 
 const BY_EXTENSION: Record<string, Format> = { '.svg': 'svg', '.dot': 'dot', '.gv': 'dot', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.json': 'json' };
@@ -22,6 +25,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from the -o extension, else svg)`)
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--alloy-version <version>', `Alloy release whose components to use (default ${DEFAULT_ALLOY_VERSION})`)
+    .option('--yaml-path <pattern>', 'in a YAML file holding several configurations, the one to draw')
     .action(async (path: string, opts: GraphOptions) => done(await graph(path, opts, io)));
 }
 
@@ -45,6 +49,15 @@ export async function graph(path: string, opts: GraphOptions, io: Io): Promise<n
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  if (isYaml(path)) {
+    const { src, unit } = await singleYamlUnit(path, io, yamlPathsOf(configFor(path, io.cwd).config.yamlPaths), opts.yamlPath);
+    const analysis = analyze(unit.files, { catalog });
+    if (!analysis.graph) {
+      io.stderr(alloyReport(mapUnit(src, unit, analysis.diagnostics), new Map([...analysis.sources, [src.name, src.extraction.source]])));
+      return 1;
+    }
+    return emit(remapRanges(buildGraph({ ...analysis, diagnostics: keptDiagnostics(unit, analysis.diagnostics) }, catalog), src, unit), format, opts, io);
+  }
   const files = [];
   for (const f of configFiles(path, io.cwd)) {
     const input = await readInput(f, io);
@@ -56,7 +69,11 @@ export async function graph(path: string, opts: GraphOptions, io: Io): Promise<n
     io.stderr(alloyReport(analysis.diagnostics, analysis.sources));
     return 1;
   }
-  const text = await render(buildGraph(analysis, catalog), format);
+  return emit(buildGraph(analysis, catalog), format, opts, io);
+}
+
+async function emit(model: ReturnType<typeof buildGraph>, format: Format, opts: GraphOptions, io: Io): Promise<number> {
+  const text = await render(model, format);
   if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
   else io.stdout(text);
   return 0;

@@ -4,7 +4,9 @@ import { runConfig, type RunResult } from '@alloy-lint/runtime';
 import type { Stability } from '@alloy-lint/analyzer';
 import type { Command } from 'commander';
 import { useColor } from '../color.js';
+import { configFor } from '../config.js';
 import { type Io, readInput, UsageError } from '../io.js';
+import { assertRunnable, isYaml, mapUnit, remapRanges, singleYamlUnit, yamlPathsOf } from '../sources.js';
 import { runText } from '../report/run-text.js';
 import { stylish } from '../report/stylish.js';
 import { toJson } from '../report/types.js';
@@ -19,6 +21,7 @@ interface RunOptions {
   stabilityLevel?: string;
   community?: boolean;
   now?: string;
+  yamlPath?: string;
 }
 
 const STABILITY = ['experimental', 'public-preview', 'generally-available'];
@@ -35,6 +38,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--stability.level <level>', `lowest stability level allowed: ${STABILITY.join(', ')} (default generally-available)`)
     .option('--feature.community-components.enabled', 'allow community components')
     .option('--now <time>', 'clock for entries read without a timestamp (RFC 3339; default: the current time)')
+    .option('--yaml-path <pattern>', 'in a YAML file holding several configurations, the one to run')
     .action(async (config: string, raw: Record<string, unknown>) => {
       done(
         await run(config, {
@@ -45,6 +49,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
           stabilityLevel: (raw['stability.level'] ?? raw.stabilityLevel) as string | undefined,
           community: Boolean(raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled),
           now: raw.now as string | undefined,
+          yamlPath: raw.yamlPath as string | undefined,
         }, io),
       );
     });
@@ -77,14 +82,20 @@ export async function run(config: string, opts: RunOptions, io: Io): Promise<num
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const names = configFiles(config, io);
-  const files = [];
-  for (const n of names) files.push({ name: n, text: (await readInput(n, io)).bytes });
+  const yaml = isYaml(config) ? await singleYamlUnit(config, io, yamlPathsOf(configFor(config, io.cwd).config.yamlPaths), opts.yamlPath) : undefined;
+  if (yaml) assertRunnable(yaml.unit);
+  const names = yaml ? [config] : configFiles(config, io);
+  const files = yaml ? yaml.unit.files : [];
+  if (!yaml) for (const n of names) files.push({ name: n, text: (await readInput(n, io)).bytes });
   const samples = opts.inputs ? loadSamples(opts.inputs, io) : {};
   const abs = resolve(io.cwd, config);
   const configDir = names.length > 1 || names[0] !== config ? abs : dirname(abs);
   const host = nodeHost(io, [io.cwd, configDir], parseNow(opts.now));
-  const result = runConfig(files, { catalog, host, samples, trace: opts.trace, minStability: stability as Stability, community: opts.community });
+  let result = runConfig(files, { catalog, host, samples, trace: opts.trace, minStability: stability as Stability, community: opts.community });
+  if (yaml) {
+    const { src, unit } = yaml;
+    result = remapRanges({ ...result, diagnostics: mapUnit(src, unit, result.diagnostics), sources: new Map([...result.sources, [src.name, src.extraction.source]]) }, src, unit);
+  }
   const failed = !result.ok || result.components.some((c) => c.status === 'failed');
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(jsonResult(result), null, 2) + '\n');

@@ -7,6 +7,7 @@ import { globSync } from 'tinyglobby';
 import { useColor } from '../color.js';
 import { type Io, UsageError } from '../io.js';
 import { junit, type JunitCase } from '../report/junit.js';
+import { isYaml, loadYaml, mapUnit, remapRanges, type YamlSource, type YamlUnit } from '../sources.js';
 import { nodeHost, parseData, parseNow, searchBases } from '../runtime-host.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
@@ -94,14 +95,35 @@ export function testCommand(paths: string[], opts: { junit?: string; alloyVersio
       io.stdout(`${c.red('ERROR')} ${file}: ${(e as Error).message}\n`);
       continue;
     }
-    const read = readPipelineTest(data, testName(file), { readFile: (p) => host.readFile(p), parse: parseData });
-    if ('errors' in read) {
-      const error = read.errors.join('; ');
-      cases.push({ file, error, seconds: seconds() });
-      io.stdout(`${c.red('ERROR')} ${file}\n${read.errors.map((e) => `  ${e}\n`).join('')}`);
+    // A config path to a YAML file (a Helm values file, a ConfigMap) runs the one Alloy text in it.
+    let yaml: { src: YamlSource; unit: YamlUnit; path: string } | undefined;
+    const yamlErrors: string[] = [];
+    const d = (data ?? {}) as { config?: { path?: unknown }; config_file?: unknown };
+    const configPath = typeof d.config === 'object' && d.config !== null ? d.config.path : d.config_file;
+    const readFile = (p: string): string | undefined => {
+      const text = host.readFile(p);
+      if (text === undefined || p !== configPath || !isYaml(p)) return text;
+      const src = loadYaml(p, new TextEncoder().encode(text), [], true);
+      if (src.units.length !== 1) {
+        yamlErrors.push(`config path ${JSON.stringify(p)}: ${src.units.length ? 'holds several Alloy configurations' : 'holds no Alloy configuration'}`);
+        return '';
+      }
+      const unit = src.units[0];
+      yaml = { src, unit: { embeds: unit.embeds, files: [{ name: p, text: unit.files[0].text }] }, path: p };
+      return unit.embeds[0].text;
+    };
+    const read = readPipelineTest(data, testName(file), { readFile, parse: parseData });
+    if ('errors' in read || yamlErrors.length) {
+      const errors = ['errors' in read ? read.errors : [], yamlErrors].flat();
+      cases.push({ file, error: errors.join('; '), seconds: seconds() });
+      io.stdout(`${c.red('ERROR')} ${file}\n${errors.map((e) => `  ${e}\n`).join('')}`);
       continue;
     }
     const outcome = runPipelineTest(read.test, { catalog, host });
+    const y = yaml as { src: YamlSource; unit: YamlUnit; path: string } | undefined;
+    if (y && y.unit.embeds.length === 1) {
+      outcome.result = remapRanges({ ...outcome.result, diagnostics: mapUnit(y.src, y.unit, outcome.result.diagnostics), sources: new Map([...outcome.result.sources, [y.src.name, y.src.extraction.source]]) }, y.src, y.unit);
+    }
     cases.push({ file, outcome, seconds: seconds() });
     if (outcome.passed) passed++;
     io.stdout(report(file, outcome, Boolean(opts.verbose), c));

@@ -8,6 +8,7 @@ export function stylish(reports: FileReport[], color: boolean): string {
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   let files = 0;
   for (const r of reports) {
     if (r.diagnostics.length > 0) files++;
@@ -19,7 +20,8 @@ export function stylish(reports: FileReport[], color: boolean): string {
         errors++;
         head = `${c.bold(where)} ${c.red(d.message)}`;
       } else {
-        warnings++;
+        if (d.severity === 'warning') warnings++;
+        else infos++;
         head = `${c.bold(where)} ${c.yellow(d.severity + ':')} ${d.message}`;
       }
       if (d.code !== 'syntax') head += ` ${c.dim(`[${d.code}]`)}`;
@@ -28,13 +30,14 @@ export function stylish(reports: FileReport[], color: boolean): string {
       out.push(`${head}\n\n${excerpt}\n${hint}`);
     }
   }
+  const notes = infos ? ` (${infos} info${infos === 1 ? '' : 's'})` : '';
   if (errors + warnings > 0) {
     const parts = [];
     if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
     if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-    out.push(c.bold(`✖ ${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'} (${reports.length} checked)`));
+    out.push(c.bold(`✖ ${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'} (${reports.length} checked)${notes}`));
   } else {
-    out.push(c.green(`✔ ${reports.length} file${reports.length === 1 ? '' : 's'} checked, no problems`));
+    out.push(c.green(`✔ ${reports.length} file${reports.length === 1 ? '' : 's'} checked, no problems${notes}`));
   }
   return out.join('\n') + '\n';
 }
