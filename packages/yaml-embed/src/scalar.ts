@@ -132,8 +132,12 @@ function decodeBlock(src: string, tok: CST.BlockScalar): DecodedScalar {
       sep = '\n';
       prevMore = true;
     } else if (text === '') {
-      if (sep === '\n') out.made('\n', l.start, l.next);
-      else sep = '\n';
+      if (sep === '\n') {
+        out.made('\n', l.start, l.next);
+        sepFrom = l.next;
+        continue;
+      }
+      sep = '\n';
     } else {
       emitSep(sep, cStart);
       out.copy(cStart, l.end);
@@ -186,8 +190,10 @@ function decodeFolding(src: string, from: number, to: number, single: boolean): 
       continue;
     }
     if (a === b && k < lines.length - 1) {
-      if (sep === '\n') out.made('\n', l.start, l.next);
-      else sep = '\n';
+      if (sep === '\n') {
+        out.made('\n', l.start, l.next);
+        sepFrom = l.next;
+      } else sep = '\n';
       continue;
     }
     out.made(sep, sepFrom, a);
