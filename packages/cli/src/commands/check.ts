@@ -105,7 +105,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   };
   const reports: FileReport[] = [];
   const walked = new Set<string>();
-  const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/.', io.cwd).config.yaml ?? false;
+  const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
   const skipped: string[] = [];
   for (const group of await configsFor(paths, opts, io, { yaml: yamlWalk, walked })) {
     // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.

@@ -41,7 +41,7 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
   const test = Boolean(opts.test || opts.check);
   if (opts.write && test) throw new UsageError('cannot use -w/--write and -t/--test at the same time');
   const walked = new Set<string>();
-  const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/.', io.cwd).config.yaml ?? false;
+  const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
   const inputs = paths.length === 0 ? ['-'] : await expandPaths(paths, io.cwd, { yaml: yamlWalk, walked });
   if (opts.write && inputs.includes('-')) throw new UsageError('cannot use -w with standard input');
   let failed = false;
