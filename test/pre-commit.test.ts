@@ -111,4 +111,17 @@ run('pre-commit hooks', () => {
     const names = installed.stdout.trim().split('\n').map((p) => p.replace(/.*lib\/node_modules\//, '').replace(/\/package\.json$/, ''));
     expect(names.filter((n) => n !== 'pre_commit_placeholder_package').sort()).toEqual(['@alloy-lint/cli', '@alloy-lint/cli/node_modules/elkjs', '@alloy-lint/schemas']);
   }, 600_000);
+
+  it('the YAML hooks format and check the Alloy inside values files and skip other YAML', async () => {
+    const values = 'alloy:\n  configMap:\n    content: |\n      logging {\n          level = "info"\n      }\nreplicas: 1\n';
+    const dir = project({ 'values.yaml': values, 'other.yaml': 'a: 1\n', 'broken.yaml': values.replace('level', 'levle') });
+    const fmt = await sh('pre-commit', ['try-repo', repo, 'alloy-fmt-yaml', '--files', 'values.yaml', 'other.yaml'], dir);
+    expect(fmt.code, fmt.out).toBe(1);
+    expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(values.replace('          level', '      \tlevel'));
+    const lint = await sh('pre-commit', ['try-repo', repo, 'alloy-lint-yaml', '--files', 'values.yaml', 'other.yaml', 'broken.yaml'], dir);
+    expect(lint.code, lint.out).toBe(1);
+    expect(lint.out).toContain('broken.yaml:5:11: unrecognized attribute name "levle"');
+    const good = await sh('pre-commit', ['try-repo', repo, 'alloy-lint-yaml', '--files', 'values.yaml', 'other.yaml'], dir);
+    expect(good.code, good.out).toBe(0);
+  }, 600_000);
 });
