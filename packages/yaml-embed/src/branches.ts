@@ -2,6 +2,9 @@ import { parse } from '@alloy-lint/parser';
 import { joinText } from './pieces.js';
 import { type Substitution, substitute } from './template.js';
 
+/** Re-parses are bounded: a text with many branches that never parses stays linear. */
+const MAX_FLIPS = 16;
+
 /**
  * Substitutes template actions, choosing `if` branches so that the result parses: when
  * it does not, the innermost taken `if`/`with` body holding (or just before) the first
@@ -13,7 +16,7 @@ export function substituteParsing(v: string): Substitution {
   if (first.branches.length === 0) return first;
   const flipped = new Set<number>();
   let sub = first;
-  for (let tries = 0; tries <= first.branches.length; tries++) {
+  for (let tries = 0; tries <= Math.min(first.branches.length, MAX_FLIPS); tries++) {
     const { source, diagnostics } = parse(joinText(sub.pieces));
     if (diagnostics.length === 0) return sub;
     const at = source.utf16Offset(diagnostics[0].start);

@@ -70,7 +70,9 @@ interface Target {
   chart?: ChartScope;
 }
 
-const ALLOY_KEY = /(^|\.)(alloy|river)$/;
+const ALLOY_KEY = /\.(alloy|river)$/;
+/** Keys deeper than this are not searched (keeps the walk linear on hostile nesting). */
+const MAX_DEPTH = 64;
 
 function scalarText(n: unknown): string | undefined {
   return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
@@ -127,6 +129,7 @@ function findTargets(doc: Document, index: number, patterns: { p: YamlPathPatter
   const stack: { node: unknown; path: PathSegment[]; parent?: unknown }[] = [{ node: root, path: [] }];
   while (stack.length) {
     const { node, path, parent } = stack.pop()!;
+    if (path.length > MAX_DEPTH) continue;
     if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const key = isScalar(node.items[i].key) ? String((node.items[i].key as Scalar).value) : undefined;
@@ -216,8 +219,9 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
     diagnostics.push(yamlDiag('yaml', 'the file is not valid UTF-8, so it is not read as YAML', 0, 0));
     return { source, text: '', embeds: [], diagnostics };
   }
-  const toByte = utf16ToBytes(text);
-  const hostByte = (u: number) => toByte[Math.min(Math.max(u, 0), text.length)];
+  // ASCII files (the common case) need no table: UTF-16 and byte offsets agree.
+  const toByte = source.bytes.length === text.length ? undefined : utf16ToBytes(text);
+  const hostByte = (u: number) => (toByte ? toByte[Math.min(Math.max(u, 0), text.length)] : Math.min(Math.max(u, 0), text.length));
   const patterns = (options.yamlPaths ?? []).map((s) =>
     typeof s === 'string' ? { p: parseYamlPath(s), fragment: false, template: false } : { p: parseYamlPath(s.path), fragment: Boolean(s.fragment), template: Boolean(s.template) },
   );
@@ -250,13 +254,14 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
       }
       let pieces = dec.pieces;
       let actions: Embed['actions'] = [];
-      const valueMap = new OffsetMap(dec.pieces, hostByte);
       if (t.templated && dec.value.includes('{{')) {
+        const valueMap = new OffsetMap(dec.pieces, hostByte);
         const sub = substituteParsing(dec.value);
         pieces = compose(sub.pieces, dec.pieces);
-        const vb = utf16ToBytes(dec.value);
-        actions = sub.actions.map((a) => ({ ...a, hostStart: valueMap.toHost(vb[a.start], 'start'), hostEnd: valueMap.toHost(vb[a.end], 'end') }));
-        for (const p of sub.problems) diagnostics.push(yamlDiag('template', p.message, valueMap.toHost(vb[p.start], 'start'), valueMap.toHost(vb[p.end], 'end')));
+        const table = utf8Length(dec.value) === dec.value.length ? undefined : utf16ToBytes(dec.value);
+        const vb = (u: number) => (table ? table[u] : u);
+        actions = sub.actions.map((a) => ({ ...a, hostStart: valueMap.toHost(vb(a.start), 'start'), hostEnd: valueMap.toHost(vb(a.end), 'end') }));
+        for (const p of sub.problems) diagnostics.push(yamlDiag('template', p.message, valueMap.toHost(vb(p.start), 'start'), valueMap.toHost(vb(p.end), 'end')));
       }
       const at = dec.block ? dec.block.contentStart : start;
       const before = (t.before ?? []).map((p) => (p.kind === 'synthetic' ? { ...p, from: at, to: at } : p));

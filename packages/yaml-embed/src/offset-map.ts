@@ -30,28 +30,49 @@ export interface EmbeddedPoint {
 export class OffsetMap {
   /** Embedded text length in bytes. */
   readonly length: number;
-  private readonly eStart: number[] = [];
-  private readonly eEnd: number[] = [];
-  private readonly sStart: number[] = [];
-  private readonly sEnd: number[] = [];
-  private readonly kinds: PieceKind[] = [];
-  /** Piece indices with a YAML range, sorted by YAML start. */
-  private readonly byHost: number[];
+  private readonly eStart: number[];
+  private readonly eEnd: number[];
+  private readonly sStart: number[];
+  private readonly sEnd: number[];
+  private readonly kinds: PieceKind[];
+  /** Piece indices with a YAML range, sorted by YAML start (built on first use). */
+  private hostIndex: number[] | undefined;
 
   constructor(pieces: Piece[], hostByte: (utf16: number) => number) {
+    const n = pieces.length;
+    this.eStart = new Array<number>(n);
+    this.eEnd = new Array<number>(n);
+    this.sStart = new Array<number>(n);
+    this.sEnd = new Array<number>(n);
+    this.kinds = new Array<PieceKind>(n);
     let e = 0;
-    for (const p of pieces) {
-      const len = utf8Length(p.text);
-      this.eStart.push(e);
-      this.eEnd.push(e + len);
-      this.sStart.push(hostByte(p.from));
-      this.sEnd.push(hostByte(p.to));
-      this.kinds.push(p.kind);
+    for (let i = 0; i < n; i++) {
+      const p = pieces[i];
+      const s0 = hostByte(p.from);
+      const s1 = hostByte(p.to);
+      // A copy has the bytes of its YAML range; only decoded and added text is measured.
+      const len = p.kind === 'copy' ? s1 - s0 : utf8Length(p.text);
+      this.eStart[i] = e;
+      this.eEnd[i] = e + len;
+      this.sStart[i] = s0;
+      this.sEnd[i] = s1;
+      this.kinds[i] = p.kind;
       e += len;
     }
     this.length = e;
-    this.byHost = this.kinds.map((_, i) => i).filter((i) => this.kinds[i] !== 'synthetic');
-    this.byHost.sort((a, b) => this.sStart[a] - this.sStart[b] || a - b);
+  }
+
+  private get byHost(): number[] {
+    if (this.hostIndex) return this.hostIndex;
+    const idx: number[] = [];
+    let sorted = true;
+    for (let i = 0; i < this.kinds.length; i++) {
+      if (this.kinds[i] === 'synthetic') continue;
+      if (idx.length && this.sStart[i] < this.sStart[idx[idx.length - 1]]) sorted = false;
+      idx.push(i);
+    }
+    if (!sorted) idx.sort((a, b) => this.sStart[a] - this.sStart[b] || a - b);
+    return (this.hostIndex = idx);
   }
 
   /** Index of the piece holding embedded byte `e` (`start`: e in [s, end); `end`: e in (s, end]). */

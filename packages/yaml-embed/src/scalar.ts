@@ -27,7 +27,7 @@ class Out {
   }
   /** `text` produced by the YAML in `[from, to)`; a single '\n' from '\n' is a copy. */
   made(text: string, from: number, to: number): void {
-    if (text === this.src.slice(from, to)) return this.copy(from, to);
+    if (text.length === to - from && text === this.src.slice(from, to)) return this.copy(from, to);
     this.pieces.push({ text, from, to, kind: 'decoded' });
     this.value += text;
   }

@@ -5,8 +5,22 @@ import { scanActions } from './template.js';
 /** A value with its template actions masked for formatting, and the way back. */
 export type Masked = { text: string; pieces: Piece[]; restore: (formatted: string) => string | undefined } | { refused: string };
 
-const lineStart = (v: string, i: number) => v.lastIndexOf('\n', i - 1) + 1;
-const lineEnd = (v: string, i: number) => (v.indexOf('\n', i) === -1 ? v.length : v.indexOf('\n', i));
+/** Start of the line holding `i`, and end of the line holding `i`, found without rescanning (positions only grow). */
+function lines(v: string) {
+  let start = 0;
+  let startAt = 0;
+  let end = -1;
+  return {
+    start(i: number): number {
+      for (; startAt < i; startAt++) if (v[startAt] === '\n') start = startAt + 1;
+      return start;
+    },
+    end(i: number): number {
+      if (end < i) end = v.indexOf('\n', i) === -1 ? v.length : v.indexOf('\n', i);
+      return end;
+    },
+  };
+}
 
 /**
  * For `fmt`: every action becomes a token of exactly its length (an identifier, a
@@ -17,6 +31,10 @@ const lineEnd = (v: string, i: number) => (v.indexOf('\n', i) === -1 ? v.length 
 export function maskActions(v: string): Masked {
   const { actions, problems } = scanActions(v);
   if (problems.length) return { refused: problems[0].message };
+  // A token prefix the text does not contain, so every token is found exactly where it was put.
+  let prefix = '_t';
+  while (v.includes(prefix)) prefix += 't';
+  const line = lines(v);
   const ctx = new AlloyContext();
   const pieces: Piece[] = [];
   const swaps: { token: string; original: string }[] = [];
@@ -30,15 +48,18 @@ export function maskActions(v: string): Masked {
     pieces.push({ text: before, from: pos, to: a.start, kind: 'copy' });
     ctx.feed(before);
     text += before;
-    const alone = v.slice(lineStart(v, a.start), a.start).trim() === '' && v.slice(a.end, lineEnd(v, a.end)).trim() === '';
-    const slot = a.kind === 'output' ? ctx.slot(v.slice(a.end, lineEnd(v, a.end))) : alone ? 'statement' : undefined;
+    // Slices stop at the neighbouring actions, so all of them together read the text once.
+    const next = k + 1 < actions.length ? actions[k + 1].start : v.length;
+    const ls = line.start(a.start);
+    const rest = v.slice(a.end, Math.min(line.end(a.end), next));
+    const alone = (k === 0 || actions[k - 1].end <= ls) && v.slice(ls, a.start).trim() === '' && rest.trim() === '' && line.end(a.end) <= next;
+    const slot = a.kind === 'output' ? ctx.slot(rest) : alone ? 'statement' : undefined;
     if (slot === undefined) return { refused: `template action ${JSON.stringify(original)} shares its line with Alloy text` };
-    const id = `_t${k.toString(36)}`;
+    const id = `${prefix}${k.toString(36)}`;
     const room = original.length - (slot === 'statement' || slot === 'label' ? 2 : 0);
     if (room < id.length + 1) return { refused: `template action ${JSON.stringify(original)} is too short to hold a placeholder` };
     const core = id + '_'.repeat(room - id.length);
     const token = slot === 'statement' ? `//${core}` : slot === 'label' ? `"${core}"` : core;
-    if (v.includes(core)) return { refused: `the text already contains ${core}` };
     swaps.push({ token, original });
     pieces.push({ text: token, from: a.start, to: a.end, kind: 'placeholder' });
     ctx.feed(token);
@@ -52,7 +73,7 @@ export function maskActions(v: string): Masked {
     let at = 0;
     for (const s of swaps) {
       const i = formatted.indexOf(s.token, at);
-      if (i === -1 || formatted.indexOf(s.token, i + 1) !== -1) return undefined;
+      if (i === -1) return undefined;
       out += formatted.slice(at, i) + s.original;
       at = i + s.token.length;
     }

@@ -77,18 +77,12 @@ export interface Substitution {
   branches: { action: number; start: number; end: number }[];
 }
 
-/** Text between the end of action `k` and the end of its line, other actions left out. */
-function restOfLine(v: string, actions: TemplateAction[], k: number): string {
-  let out = '';
-  let i = actions[k].end;
-  for (let j = k + 1; ; j++) {
-    const stop = j < actions.length ? actions[j].start : v.length;
-    const nl = v.indexOf('\n', i);
-    if (nl !== -1 && nl < stop) return out + v.slice(i, nl);
-    out += v.slice(i, stop);
-    if (j >= actions.length) return out;
-    i = actions[j].end;
-  }
+/** Text after action `k` up to the next action or the end of its line (what decides its slot). */
+function restOfLine(v: string, actions: TemplateAction[], k: number, from: number): string {
+  const stop = k + 1 < actions.length ? actions[k + 1].start : v.length;
+  let i = from;
+  while (i < stop && v[i] !== '\n') i++;
+  return v.slice(from, i);
 }
 
 /** Normalised action text: the same value gives the same placeholder name. */
@@ -172,7 +166,7 @@ export function substitute(v: string, flipped: ReadonlySet<number> = new Set()):
         break;
       case 'output': {
         if (parentSkip) break;
-        a.slot = ctx.slot(a.trimRight ? v.slice(pos, v.indexOf('\n', pos) === -1 ? v.length : v.indexOf('\n', pos)) : restOfLine(v, actions, k));
+        a.slot = ctx.slot(restOfLine(v, actions, k, pos));
         if (a.slot === 'statement') {
           pieces.push({ text: '', from: a.start, to: a.end, kind: 'placeholder' });
           break;
