@@ -247,6 +247,9 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
     }
     for (const t of findTargets(doc, index, patterns, decodeAt)) {
       const [start, end] = t.node.range ?? [0, 0, 0];
+      if (t.origin === 'agent-chart') {
+        diagnostics.push(yamlDiag('yaml-embed', 'the Alloy chart still reads "agent" (from the grafana-agent chart) but the key is deprecated: name it "alloy"', hostByte(start), hostByte(start), 'info'));
+      }
       const dec = decodeAt(t.node);
       if (!dec) {
         diagnostics.push(yamlDiag('yaml-embed', `${pathText(t.path)}: alloy-lint cannot map this value's characters to the file exactly, so it was not checked`, hostByte(start), hostByte(end), 'warning'));
