@@ -4,15 +4,15 @@
 // Files: examples/, test/fixtures/, and ../shared/corpus when present. Replay: FC_SEED=n.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, catalogFromJson } from '@alloy-lint/analyzer';
+import { analyze } from '@alloy-lint/analyzer';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { extract, mapDiagnostics } from '@alloy-lint/yaml-embed';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { applyEdits } from './support/mutate.js';
 
-const schemaDir = new URL('../schemas/v1.18.1/', import.meta.url);
-const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemaDir), 'utf8')), (f) => JSON.parse(readFileSync(new URL(f, schemaDir), 'utf8')));
+const catalog = loadSchemaCatalog('v1.18.1');
 
 function alloyFiles(dir: string, depth = 0): string[] {
   if (!existsSync(dir) || depth > 6) return [];
