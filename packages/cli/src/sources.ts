@@ -69,6 +69,16 @@ export function mapUnit(src: YamlSource, unit: YamlUnit, diags: FileDiagnostic[]
   return out;
 }
 
+/**
+ * Why a YAML file may be passed over when it was not asked for by name (a directory walk,
+ * or `--yaml`): it holds no Alloy, or it is not YAML at all (a Helm chart template).
+ * Undefined when there is something to report.
+ */
+export function skipReason(src: { embeds: unknown[]; diagnostics: { code: string }[] }): string | undefined {
+  if (src.embeds.length > 0 || src.diagnostics.some((d) => d.code !== 'yaml')) return undefined;
+  return src.diagnostics.length ? 'not valid YAML (a Helm template?)' : 'no Alloy found';
+}
+
 /** The extractor's own findings (YAML syntax, template syntax) as file diagnostics. */
 export const extractionDiagnostics = (src: YamlSource): FileDiagnostic[] => src.extraction.diagnostics.map((d) => ({ ...d, file: src.name }));
 

@@ -80,11 +80,24 @@ describe('check on YAML', () => {
     expect(named.stdout).toContain('sub/other.yaml:1:1: no Alloy configuration found in this YAML file');
     const noted = run(['check', '--yaml', 'sub/other.yaml'], { cwd: dir });
     expect(noted.code).toBe(0);
-    expect(noted.stderr).toBe('alloy-lint: note: sub/other.yaml: no Alloy found, skipped (--yaml)\n');
+    expect(noted.stderr).toBe('alloy-lint: note: sub/other.yaml: no Alloy found, skipped\n');
     expect(run(['check', '.'], { cwd: dir }).stdout).toContain('1 file checked');
     expect(run(['check', '--yaml', '.'], { cwd: dir }).stdout).toContain('2 files checked');
     const configured = tempTree({ '.alloy-lint.json': '{"yaml": true}', 'values.yaml': HELM, 'other.yml': 'a: 1\n' });
     expect(run(['check', '.'], { cwd: configured }).stdout).toContain('1 file checked');
+  });
+
+  it('Helm chart templates (not YAML until rendered) are skipped with a note when walked or with --yaml, errors when named', () => {
+    const tpl = 'apiVersion: v1\nkind: ConfigMap\n{{- if .Values.x }}\nmetadata: {name: x}\n{{- end }}\n';
+    const dir = tempTree({ 'chart/templates/cm.yaml': tpl, 'chart/values.yaml': HELM });
+    const walked = run(['check', '--yaml', 'chart'], { cwd: dir });
+    expect(walked.code).toBe(0);
+    expect(walked.stderr).toBe('alloy-lint: note: chart/templates/cm.yaml: not valid YAML (a Helm template?), skipped\n');
+    expect(walked.stdout).toContain('1 file checked');
+    expect(run(['check', '--yaml', 'chart/templates/cm.yaml'], { cwd: dir }).code).toBe(0);
+    expect(run(['fmt', '--check', '--yaml', 'chart/templates/cm.yaml'], { cwd: dir }).code).toBe(0);
+    const named = json(['check', 'chart/templates/cm.yaml'], dir);
+    expect(named[0]).toMatchObject({ severity: 'error', code: 'yaml', line: 3 });
   });
 
   it('yamlPaths (settings and --yaml-path) name more keys; a ConfigMap is one config with --dir-as-config', () => {

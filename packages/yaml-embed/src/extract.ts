@@ -261,7 +261,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
         const valueMap = new OffsetMap(dec.pieces, hostByte);
         const sub = substituteParsing(dec.value);
         pieces = compose(sub.pieces, dec.pieces);
-        const table = utf8Length(dec.value) === dec.value.length ? undefined : utf16ToBytes(dec.value);
+        const table = /^[\x00-\x7f]*$/.test(dec.value) ? undefined : utf16ToBytes(dec.value);
         const vb = (u: number) => (table ? table[u] : u);
         actions = sub.actions.map((a) => ({ ...a, hostStart: valueMap.toHost(vb(a.start), 'start'), hostEnd: valueMap.toHost(vb(a.end), 'end') }));
         for (const p of sub.problems) diagnostics.push(yamlDiag('template', p.message, valueMap.toHost(vb(p.start), 'start'), valueMap.toHost(vb(p.end), 'end')));

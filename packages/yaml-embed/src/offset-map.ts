@@ -1,19 +1,9 @@
 import type { Piece, PieceKind } from './pieces.js';
 
-/** UTF-8 length of a string (lone surrogates count as U+FFFD, 3 bytes). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+const enc = new TextEncoder();
+
+/** UTF-8 length of a string (lone surrogates count as U+FFFD). Used on short texts only. */
+export const utf8Length = (s: string): number => enc.encode(s).length;
 
 /** Where a YAML offset lands in the embedded text. */
 export interface EmbeddedPoint {

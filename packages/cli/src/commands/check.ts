@@ -7,7 +7,7 @@ import { configFor } from '../config.js';
 import { fileModuleLoader } from '../modules.js';
 import { hintSiblings } from '../siblings.js';
 import { expandPaths, type Io, readInput, UsageError, type WalkOptions } from '../io.js';
-import { extractionDiagnostics, isYaml, loadYaml, mapUnit, NO_ALLOY, yamlPathsOf } from '../sources.js';
+import { extractionDiagnostics, isYaml, loadYaml, mapUnit, NO_ALLOY, skipReason, yamlPathsOf } from '../sources.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
 import { stylish } from '../report/stylish.js';
@@ -106,7 +106,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   const reports: FileReport[] = [];
   const walked = new Set<string>();
   const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
-  const skipped: string[] = [];
+  const notes: string[] = [];
   for (const group of await configsFor(paths, opts, io, { yaml: yamlWalk, walked })) {
     // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.
     const { config } = configFor(group[0] ?? '-', io.cwd);
@@ -125,14 +125,13 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       const input = await readInput(group[0], io);
       const src = loadYaml(input.name, input.bytes, yamlPathsOf(config.yamlPaths, opts.yamlPaths), opts.dirAsConfig);
       const diagnostics = extractionDiagnostics(src);
-      if (src.units.length === 0 && diagnostics.length === 0) {
+      const skip = skipReason(src.extraction);
+      if (skip) {
         // Walked files without Alloy are not Alloy files; named ones are an error unless --yaml says to skip them.
-        if (walked.has(group[0])) continue;
-        if (opts.yaml ?? config.yaml) {
-          skipped.push(input.name);
-          continue;
-        }
-        diagnostics.push({ file: input.name, severity: 'error', code: 'yaml-embed', message: NO_ALLOY, start: 0, end: 0 });
+        const invalid = skip !== 'no Alloy found';
+        if ((walked.has(group[0]) && invalid) || (!walked.has(group[0]) && (opts.yaml ?? config.yaml))) notes.push(`${input.name}: ${skip}, skipped`);
+        if (walked.has(group[0]) || (opts.yaml ?? config.yaml)) continue;
+        if (!invalid) diagnostics.push({ file: input.name, severity: 'error', code: 'yaml-embed', message: NO_ALLOY, start: 0, end: 0 });
       }
       const others: FileReport[] = [];
       for (const unit of src.units) {
@@ -160,7 +159,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       reports.push({ name, source: analysis.sources.get(name)!, diagnostics });
     }
   }
-  for (const name of skipped) io.stderr(`alloy-lint: note: ${name}: no Alloy found, skipped (--yaml)\n`);
+  for (const note of notes) io.stderr(`alloy-lint: note: ${note}\n`);
   if (opts.format === 'json') io.stdout(JSON.stringify(reports.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
   else if (opts.format === 'sarif') io.stdout(sarif(reports, version()));
   else if (opts.format === 'github') io.stdout(github(reports));

@@ -6,7 +6,7 @@ import { applyEdits, extract, formatEmbed } from '@alloy-lint/yaml-embed';
 import type { Command } from 'commander';
 import { configFor } from '../config.js';
 import { expandPaths, type InputFile, type Io, readInput, UsageError } from '../io.js';
-import { isYaml, NO_ALLOY, yamlPathsOf } from '../sources.js';
+import { isYaml, NO_ALLOY, skipReason, yamlPathsOf } from '../sources.js';
 
 interface FmtOptions {
   write?: boolean;
@@ -48,7 +48,7 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
   for (const path of inputs) {
     const input = await readInput(path, io);
     if (isYaml(path)) {
-      const r = fmtYaml(input, opts, io, walked.has(path) || Boolean(opts.yaml ?? configFor(path, io.cwd).config.yaml));
+      const r = fmtYaml(input, opts, io, walked.has(path) || Boolean(opts.yaml ?? configFor(path, io.cwd).config.yaml), walked.has(path));
       if (r.failed) failed = true;
       if (r.out === undefined) continue;
       const changed = !sameBytes(r.out, input.bytes);
@@ -89,20 +89,24 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
  * would change but cannot be rewritten faithfully (quoted or folded scalars, some
  * template actions) are reported and left alone.
  */
-function fmtYaml(input: InputFile, opts: FmtOptions, io: Io, skipEmpty: boolean): { out?: Uint8Array; failed: boolean } {
+function fmtYaml(input: InputFile, opts: FmtOptions, io: Io, skipEmpty: boolean, walked: boolean): { out?: Uint8Array; failed: boolean } {
   const yamlPaths = yamlPathsOf(configFor(input.name === '<stdin>' ? '-' : input.name, io.cwd).config.yamlPaths, opts.yamlPath);
   const x = extract(input.bytes, { yamlPaths }, input.name);
   const say = (start: number, message: string) => {
     const p = x.source.position(start);
     io.stderr(`${input.name}:${p.line}:${p.column}: ${message}\n`);
   };
+  const skip = skipReason(x);
+  if (skip && skipEmpty) {
+    if (skip !== 'no Alloy found' || !walked) io.stderr(`alloy-lint: note: ${input.name}: ${skip}, skipped\n`);
+    return { failed: false };
+  }
   let failed = false;
   for (const d of x.diagnostics) {
     say(d.start, d.message);
     if (d.severity === 'error') failed = true;
   }
-  if (x.embeds.length === 0 && x.diagnostics.length === 0) {
-    if (skipEmpty) return { failed: false };
+  if (skip === 'no Alloy found') {
     say(0, NO_ALLOY);
     return { failed: true };
   }
