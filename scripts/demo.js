@@ -31,3 +31,10 @@ const dir = mkdtempSync(join(tmpdir(), 'alloy-demo-'));
 const brokenPath = join(dir, 'k8s-logs-broken.alloy');
 writeFileSync(brokenPath, broken);
 await step('a missing trailing comma, caught before Alloy starts', ['check', brokenPath]);
+
+// As the walkthrough deployed it: the same pipeline inside the Alloy Helm chart's values.
+await step('the pipeline inside the Helm values the walkthrough deployed: checked at the YAML lines', ['check', 'examples/helm-values.yaml']);
+const brokenValues = join(dir, 'helm-values.yaml');
+writeFileSync(brokenValues, readFileSync('examples/helm-values.yaml', 'utf8').replace('loki.process.pod_logs.receiver', 'loki.process.pod_log.receiver'));
+await step('a typo in a reference inside values.yaml, reported at its YAML line and column', ['check', brokenValues]);
+await step('which values would fmt tidy (every other byte of the YAML is kept)', ['fmt', '--check', 'examples/helm-values.yaml']);
