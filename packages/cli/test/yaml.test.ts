@@ -32,12 +32,15 @@ function trees(): Record<string, string> {
 }
 
 describe('check on YAML', () => {
-  it('the clean fixtures give no error; fragments name what the chart defines as infos', () => {
+  // One test per fixture: each spawns the CLI only twice, so the worker never blocks for long.
+  it.each(Object.keys(trees()))('%s: the clean fixture gives no error', (f) => {
+    const dir = tempTree({ [f]: trees()[f] });
+    const r = run(['check', f], { cwd: dir });
+    expect(r.code, `${f}\n${r.stdout}${r.stderr}`).toBe(0);
+  });
+
+  it('fragments name what the chart defines as infos', () => {
     const dir = tempTree(trees());
-    for (const f of Object.keys(trees())) {
-      const r = run(['check', f], { cwd: dir });
-      expect(r.code, `${f}\n${r.stdout}${r.stderr}`).toBe(0);
-    }
     const infos = json(['check', 'k8s-monitoring.yaml'], dir);
     expect(infos.map((d) => [d.severity, d.code, d.line, d.column])).toEqual([
       ['info', 'fragment-reference', 40, 23],
@@ -46,17 +49,15 @@ describe('check on YAML', () => {
     expect(infos[0].message).toBe('prometheus.remote_write "metricsservice" is defined by the k8s-monitoring chart for destination "metricsService"');
   });
 
-  it('a broken reference gives one error at the YAML line and column, with the YAML lines as excerpt', () => {
-    for (const [file, b] of Object.entries(BROKEN)) {
-      const text = trees()[file];
-      expect(text.split(b.from).length, file).toBe(2);
-      const dir = tempTree({ [file]: text.replace(b.from, b.to) });
-      const errors = json(['check', file], dir).filter((d) => d.severity === 'error');
-      expect(errors.map((d) => ({ line: d.line, column: d.column, message: d.message })), file).toEqual([{ line: b.line, column: b.column, message: b.message }]);
-      const stylish = run(['check', file], { cwd: dir }).stdout;
-      expect(stylish).toContain(`${file}:${b.line}:${b.column}: ${b.message}`);
-      expect(stylish).toContain(`${b.line} | ${text.replace(b.from, b.to).split('\n')[b.line - 1]}`);
-    }
+  it.each(Object.entries(BROKEN))('%s: a broken reference gives one error at the YAML line and column, with the YAML lines as excerpt', (file, b) => {
+    const text = trees()[file];
+    expect(text.split(b.from).length, file).toBe(2);
+    const dir = tempTree({ [file]: text.replace(b.from, b.to) });
+    const errors = json(['check', file], dir).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => ({ line: d.line, column: d.column, message: d.message })), file).toEqual([{ line: b.line, column: b.column, message: b.message }]);
+    const stylish = run(['check', file], { cwd: dir }).stdout;
+    expect(stylish).toContain(`${file}:${b.line}:${b.column}: ${b.message}`);
+    expect(stylish).toContain(`${b.line} | ${text.replace(b.from, b.to).split('\n')[b.line - 1]}`);
   });
 
   it('says which destinations the chart defines components for when a fragment names another', () => {
@@ -151,14 +152,16 @@ describe('graph, run and test on YAML', () => {
     expect(node.range.start.column).toBe(7);
   });
 
-  it('run gives what the .alloy file gives; a file with several configurations asks for --yaml-path', () => {
+  it('run gives what the .alloy file gives; a ConfigMap\'s keys draw as one configuration', () => {
     const dir = tempTree({ 'values.yaml': HELM, 'k8s-logs.alloy': repo('examples/k8s-logs.alloy'), 'samples.yaml': repo('examples/k8s-logs.samples.yaml'), 'cm.yaml': repo('test/fixtures/yaml/configmap.yaml') });
     const now = ['--now', '2025-05-21T02:48:07Z'];
     const fromYaml = run(['run', 'values.yaml', '--inputs', 'samples.yaml', ...now], { cwd: dir });
     expect(fromYaml.code).toBe(0);
     expect(fromYaml.stdout).toBe(run(['run', 'k8s-logs.alloy', '--inputs', 'samples.yaml', ...now], { cwd: dir }).stdout);
-    const cm = run(['graph', 'cm.yaml', '-f', 'json'], { cwd: dir });
-    expect(cm.code).toBe(0);
+    expect(run(['graph', 'cm.yaml', '-f', 'json'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('run refuses templated content; several configurations in one file ask for --yaml-path', () => {
     const tpl = tempTree({ 'v.yaml': repo('test/fixtures/yaml/templated.yaml') });
     expect(run(['run', 'v.yaml'], { cwd: tpl }).stderr).toContain('uses Helm template actions; render it first');
     const two = tempTree({ 'two.yaml': `${HELM}\n---\n${repo('test/fixtures/yaml/configmap.yaml')}` });
