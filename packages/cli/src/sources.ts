@@ -1,10 +1,9 @@
 import type { FileDiagnostic, Severity } from '@alloy-lint/analyzer';
 import { type Embed, type Extraction, extract, mapDiagnostics, matchYamlPath, parseYamlPath, type YamlPathSetting } from '@alloy-lint/yaml-embed';
 import { type Io, readInput, UsageError } from './io.js';
+import { NO_ALLOY } from './yaml-files.js';
 
-/** The shared "load sources" step: Alloy files as they are, YAML files through the extractor. */
-
-export const isYaml = (path: string) => /\.ya?ml$/i.test(path);
+/** The shared "load sources" step for YAML files: the extractor, and mapping back. Imported on first use. */
 
 /** One configuration found in a YAML file: the files the analyzer gets, and the embeds they came from. */
 export interface YamlUnit {
@@ -20,11 +19,6 @@ export interface YamlSource {
 }
 
 const enc = new TextEncoder();
-
-export const NO_ALLOY =
-  'no Alloy configuration found in this YAML file (alloy-lint reads ConfigMap data keys named *.alloy or *.river, ' +
-  "the Alloy chart's alloy.configMap.content, k8s-monitoring's extraConfig and processing keys, Alloy operator resources, " +
-  'and the keys named by yamlPaths in .alloy-lint.json or --yaml-path)';
 
 /** Parses `--yaml-path` values and settings, turning pattern errors into usage errors. */
 export function yamlPathsOf(...lists: (YamlPathSetting[] | undefined)[]): YamlPathSetting[] {
@@ -67,16 +61,6 @@ export function mapUnit(src: YamlSource, unit: YamlUnit, diags: FileDiagnostic[]
   const virtual = new Set(unit.files.map((f) => f.name));
   out.push(...diags.filter((d) => !virtual.has(d.file)));
   return out;
-}
-
-/**
- * Why a YAML file may be passed over when it was not asked for by name (a directory walk,
- * or `--yaml`): it holds no Alloy, or it is not YAML at all (a Helm chart template).
- * Undefined when there is something to report.
- */
-export function skipReason(src: { embeds: unknown[]; diagnostics: { code: string }[] }): string | undefined {
-  if (src.embeds.length > 0 || src.diagnostics.some((d) => d.code !== 'yaml')) return undefined;
-  return src.diagnostics.length ? 'not valid YAML (a Helm template?)' : 'no Alloy found';
 }
 
 /** The extractor's own findings (YAML syntax, template syntax) as file diagnostics. */

@@ -7,7 +7,7 @@ import { configFor } from '../config.js';
 import { fileModuleLoader } from '../modules.js';
 import { hintSiblings } from '../siblings.js';
 import { expandPaths, type Io, readInput, UsageError, type WalkOptions } from '../io.js';
-import { extractionDiagnostics, isYaml, loadYaml, mapUnit, NO_ALLOY, skipReason, yamlPathsOf } from '../sources.js';
+import { isYaml, NO_ALLOY, skipReason } from '../yaml-files.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
 import { stylish } from '../report/stylish.js';
@@ -123,8 +123,9 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     };
     if (group.length === 1 && isYaml(group[0])) {
       const input = await readInput(group[0], io);
-      const src = loadYaml(input.name, input.bytes, yamlPathsOf(config.yamlPaths, opts.yamlPaths), opts.dirAsConfig);
-      const diagnostics = extractionDiagnostics(src);
+      const y = await import('../sources.js');
+      const src = y.loadYaml(input.name, input.bytes, y.yamlPathsOf(config.yamlPaths, opts.yamlPaths), opts.dirAsConfig);
+      const diagnostics = y.extractionDiagnostics(src);
       const skip = skipReason(src.extraction);
       if (skip) {
         // Walked files without Alloy are not Alloy files; named ones are an error unless --yaml says to skip them.
@@ -136,7 +137,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       const others: FileReport[] = [];
       for (const unit of src.units) {
         const analysis = analyze(unit.files, analyzeOptions);
-        for (const d of mapUnit(src, unit, analysis.diagnostics, analyzeOptions.rules)) {
+        for (const d of y.mapUnit(src, unit, analysis.diagnostics, analyzeOptions.rules)) {
           if (d.file === input.name) diagnostics.push(d);
           else if (analysis.sources.has(d.file)) others.push({ name: d.file, source: analysis.sources.get(d.file)!, diagnostics: [d] });
         }

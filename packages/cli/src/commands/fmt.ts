@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { format } from '@alloy-lint/formatter';
-import type { Edit } from '@alloy-lint/parser';
-import { applyEdits, extract, formatEmbed } from '@alloy-lint/yaml-embed';
 import type { Command } from 'commander';
 import { configFor } from '../config.js';
-import { expandPaths, type InputFile, type Io, readInput, UsageError } from '../io.js';
-import { isYaml, NO_ALLOY, skipReason, yamlPathsOf } from '../sources.js';
+import { expandPaths, type Io, readInput, UsageError } from '../io.js';
+import { isYaml } from '../yaml-files.js';
 
 interface FmtOptions {
   write?: boolean;
@@ -48,6 +46,7 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
   for (const path of inputs) {
     const input = await readInput(path, io);
     if (isYaml(path)) {
+      const { fmtYaml } = await import('../fmt-yaml.js');
       const r = fmtYaml(input, opts, io, walked.has(path) || Boolean(opts.yaml ?? configFor(path, io.cwd).config.yaml), walked.has(path));
       if (r.failed) failed = true;
       if (r.out === undefined) continue;
@@ -82,41 +81,4 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
     }
   }
   return failed ? 1 : 0;
-}
-
-/**
- * Formats the Alloy texts of a YAML file in place: only the values change. Values that
- * would change but cannot be rewritten faithfully (quoted or folded scalars, some
- * template actions) are reported and left alone.
- */
-function fmtYaml(input: InputFile, opts: FmtOptions, io: Io, skipEmpty: boolean, walked: boolean): { out?: Uint8Array; failed: boolean } {
-  const yamlPaths = yamlPathsOf(configFor(input.name === '<stdin>' ? '-' : input.name, io.cwd).config.yamlPaths, opts.yamlPath);
-  const x = extract(input.bytes, { yamlPaths }, input.name);
-  const say = (start: number, message: string) => {
-    const p = x.source.position(start);
-    io.stderr(`${input.name}:${p.line}:${p.column}: ${message}\n`);
-  };
-  const skip = skipReason(x);
-  if (skip && skipEmpty) {
-    if (skip !== 'no Alloy found' || !walked) io.stderr(`alloy-lint: note: ${input.name}: ${skip}, skipped\n`);
-    return { failed: false };
-  }
-  let failed = false;
-  for (const d of x.diagnostics) {
-    say(d.start, d.message);
-    if (d.severity === 'error') failed = true;
-  }
-  if (skip === 'no Alloy found') {
-    say(0, NO_ALLOY);
-    return { failed: true };
-  }
-  const edits: Edit[] = [];
-  for (const e of x.embeds) {
-    const r = formatEmbed(x, e, (t) => format(t), { yamlPaths });
-    for (const d of r.diagnostics) say(d.start, d.message);
-    if (r.refused) say(e.scalar.start, r.refused);
-    if (r.refused || r.diagnostics.length) failed = true;
-    if (r.edit) edits.push(r.edit);
-  }
-  return { out: applyEdits(input.bytes, edits), failed };
 }

@@ -5,7 +5,7 @@ import { buildGraph, type Format, FORMATS, render } from '@alloy-lint/graph';
 import type { Command } from 'commander';
 import { type Io, readInput, UsageError } from '../io.js';
 import { configFor } from '../config.js';
-import { isYaml, keptDiagnostics, mapUnit, remapRanges, singleYamlUnit, yamlPathsOf } from '../sources.js';
+import { isYaml } from '../yaml-files.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
 interface GraphOptions {
@@ -50,6 +50,7 @@ export async function graph(path: string, opts: GraphOptions, io: Io): Promise<n
     throw new UsageError((e as Error).message);
   }
   if (isYaml(path)) {
+    const { keptDiagnostics, mapUnit, remapRanges, singleYamlUnit, yamlPathsOf } = await import('../sources.js');
     const { src, unit } = await singleYamlUnit(path, io, yamlPathsOf(configFor(path, io.cwd).config.yamlPaths), opts.yamlPath);
     const analysis = analyze(unit.files, { catalog });
     if (!analysis.graph) {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { useColor } from '../color.js';
 import { configFor } from '../config.js';
 import { type Io, readInput, UsageError } from '../io.js';
-import { assertRunnable, isYaml, mapUnit, remapRanges, singleYamlUnit, yamlPathsOf } from '../sources.js';
+import { isYaml } from '../yaml-files.js';
 import { runText } from '../report/run-text.js';
 import { stylish } from '../report/stylish.js';
 import { toJson } from '../report/types.js';
@@ -82,8 +82,9 @@ export async function run(config: string, opts: RunOptions, io: Io): Promise<num
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const yaml = isYaml(config) ? await singleYamlUnit(config, io, yamlPathsOf(configFor(config, io.cwd).config.yamlPaths), opts.yamlPath) : undefined;
-  if (yaml) assertRunnable(yaml.unit);
+  const y = isYaml(config) ? await import('../sources.js') : undefined;
+  const yaml = y ? await y.singleYamlUnit(config, io, y.yamlPathsOf(configFor(config, io.cwd).config.yamlPaths), opts.yamlPath) : undefined;
+  if (y && yaml) y.assertRunnable(yaml.unit);
   const names = yaml ? [config] : configFiles(config, io);
   const files = yaml ? yaml.unit.files : [];
   if (!yaml) for (const n of names) files.push({ name: n, text: (await readInput(n, io)).bytes });
@@ -92,9 +93,9 @@ export async function run(config: string, opts: RunOptions, io: Io): Promise<num
   const configDir = names.length > 1 || names[0] !== config ? abs : dirname(abs);
   const host = nodeHost(io, [io.cwd, configDir], parseNow(opts.now));
   let result = runConfig(files, { catalog, host, samples, trace: opts.trace, minStability: stability as Stability, community: opts.community });
-  if (yaml) {
+  if (y && yaml) {
     const { src, unit } = yaml;
-    result = remapRanges({ ...result, diagnostics: mapUnit(src, unit, result.diagnostics), sources: new Map([...result.sources, [src.name, src.extraction.source]]) }, src, unit);
+    result = y.remapRanges({ ...result, diagnostics: y.mapUnit(src, unit, result.diagnostics), sources: new Map([...result.sources, [src.name, src.extraction.source]]) }, src, unit);
   }
   const failed = !result.ok || result.components.some((c) => c.status === 'failed');
   if (opts.format === 'json') {

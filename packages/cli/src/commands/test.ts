@@ -7,7 +7,8 @@ import { globSync } from 'tinyglobby';
 import { useColor } from '../color.js';
 import { type Io, UsageError } from '../io.js';
 import { junit, type JunitCase } from '../report/junit.js';
-import { isYaml, loadYaml, mapUnit, remapRanges, type YamlSource, type YamlUnit } from '../sources.js';
+import { loadYaml, mapUnit, remapRanges, type YamlSource, type YamlUnit } from '../sources.js';
+import { isYaml } from '../yaml-files.js';
 import { nodeHost, parseData, parseNow, searchBases } from '../runtime-host.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
