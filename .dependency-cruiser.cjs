@@ -1,21 +1,22 @@
 // Allowed import directions between packages (see ARCHITECTURE.md). `npm run lint` enforces them.
-const core = ['parser', 'values', 'ottl', 'formatter', 'schemas', 'analyzer', 'runtime', 'graph', 'language-service', 'yaml-embed'];
+const core = ['gostd', 'parser', 'values', 'ottl', 'formatter', 'schemas', 'analyzer', 'runtime', 'graph', 'language-service', 'yaml-embed'];
 const allowed = {
-  parser: [],
-  values: ['parser'],
-  ottl: ['values', 'parser'],
-  formatter: ['parser'],
-  schemas: [],
-  'schemas-gen': ['schemas'],
-  'yaml-embed': ['parser'],
-  analyzer: ['parser', 'values', 'ottl', 'schemas'],
-  runtime: ['analyzer', 'ottl', 'values', 'parser', 'schemas'],
-  graph: ['analyzer', 'parser', 'schemas'],
-  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser', 'schemas', 'yaml-embed'],
-  lsp: ['language-service'],
-  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas', 'yaml-embed'],
-  'prettier-plugin-alloy': ['formatter', 'parser'],
-  'vscode-ext': [],
+  gostd: [],
+  parser: ['gostd'],
+  values: ['parser', 'gostd'],
+  ottl: ['values', 'parser', 'gostd'],
+  formatter: ['parser', 'gostd'],
+  schemas: ['gostd'],
+  'schemas-gen': ['schemas', 'gostd'],
+  'yaml-embed': ['parser', 'gostd'],
+  analyzer: ['parser', 'values', 'ottl', 'schemas', 'gostd'],
+  runtime: ['analyzer', 'ottl', 'values', 'parser', 'schemas', 'gostd'],
+  graph: ['analyzer', 'parser', 'schemas', 'gostd'],
+  'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser', 'schemas', 'yaml-embed', 'gostd'],
+  lsp: ['language-service', 'gostd'],
+  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas', 'yaml-embed', 'gostd'],
+  'prettier-plugin-alloy': ['formatter', 'parser', 'gostd'],
+  'vscode-ext': ['gostd'],
 };
 const all = Object.keys(allowed);
 const pkgPath = (p) => `^(packages/${p}/|node_modules/@alloy-lint/${p}/)`;

@@ -1,11 +1,11 @@
+import { utf8Decode } from '@alloy-lint/gostd';
+
 /**
  * A growable buffer of UTF-8 bytes. The printing pipeline passes text
  * through several stages; keeping it in typed arrays avoids creating a
  * string for every token, and bytes are what the source and its offsets are
  * made of.
  */
-const decoder = new TextDecoder('utf-8');
-
 export class ByteBuffer {
   data: Uint8Array;
   length = 0;
@@ -37,7 +37,7 @@ export class ByteBuffer {
   }
 
   toString(): string {
-    return decoder.decode(this.data.subarray(0, this.length));
+    return utf8Decode(this.data, 0, this.length);
   }
 }
 

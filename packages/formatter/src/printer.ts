@@ -15,7 +15,7 @@ import type { Comment, CommentGroup, SourceFile } from '@alloy-lint/parser';
 import { type LaidOut, takeLaidOut } from './laidout.js';
 import { Ws } from './layout.js';
 import { LineLocator } from './lines.js';
-import { utf8Length } from './utf8.js';
+import { byteLength } from '@alloy-lint/gostd';
 
 /** What was printed last; only a few kinds matter to the printer. */
 export type LastTok = 'LITERAL' | 'IDENT' | 'NUMBER' | 'FLOAT' | 'STRING' | 'BOOL' | 'NULL' | 'DIV' | 'OP' | 'EOF';
@@ -197,7 +197,7 @@ export class Printer {
 
   private writeCommentSuffix(nextLine: number, tok: LastTok, lastComment: Comment): void {
     if (tok === 'EOF') return; // no blank lines at the end of the file
-    const endLine = this.lineOf(lastComment.start + utf8Length(lastComment.text) - 1);
+    const endLine = this.lineOf(lastComment.start + byteLength(lastComment.text) - 1);
     if (lastComment.text.charCodeAt(1) === 0x2a && nextLine === endLine) this.writeByte(0x20, 1);
     const newlines = nextLine - this.lastLine;
     let droppedFF = false;

@@ -5,7 +5,8 @@
  * numbers, using Alloy's notion of where a node starts and ends.
  */
 import type * as ast from '@alloy-lint/parser';
-import { goQuote, type SourceFile } from '@alloy-lint/parser';
+import { quote } from '@alloy-lint/gostd';
+import type { SourceFile } from '@alloy-lint/parser';
 import { Ws } from './layout.js';
 import { LineLocator } from './lines.js';
 import type { LastTok, Printer } from './printer.js';
@@ -121,7 +122,7 @@ export class Walker {
   /** Prints `s`, the unquoted text of the string literal at source bytes [start, end), quoted. */
   private quoted(s: string, start: number, end: number): void {
     if (end - start === s.length + 2 && this.bytes[start] === 0x22 && quotesAsIs(s)) this.p.copy(start, end, 'STRING');
-    else this.p.text(quotesAsIs(s) ? '"' + s + '"' : goQuote(s), 'STRING');
+    else this.p.text(quotesAsIs(s) ? '"' + s + '"' : quote(s), 'STRING');
   }
 
   private line(offset: number): number {

@@ -1,3 +1,4 @@
+import { byteLength as utf8Length, runeLen } from '@alloy-lint/gostd';
 import type { Diagnostic } from './diagnostic.js';
 import type { SourceFile } from './source-file.js';
 
@@ -51,7 +52,7 @@ function focus(
   multiline: boolean,
   pastEnd: boolean,
 ): string {
-  const byteLength = new TextEncoder().encode(text).length;
+  const byteLength = utf8Length(text);
   const blank = multiline ? '_' : ' ';
   let s = '';
   let col = 1;
@@ -60,8 +61,7 @@ function focus(
     if (ch === '\t' || ch === '\v') s += blank.repeat(4);
     else if (inRange(line, col, start, end)) s += '^';
     else s += blank;
-    const cp = ch.codePointAt(0)!;
-    col += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    col += Math.max(1, runeLen(ch.codePointAt(0)!));
   }
   // A point at or past the end of the line (a missing token at a newline).
   if (pastEnd && line === start.line && start.column > byteLength && (!multiline || line === end.line)) {

@@ -9,7 +9,8 @@ export { SourceFile, type Position } from './source-file.js';
 export { Scanner, isValidIdentifier, type ScannerOptions } from './scanner.js';
 export { sanitizeIdentifier } from './identifier.js';
 export { Tok, tokenName, tokenString, type BinaryOp, type UnaryOp } from './token.js';
-export { goQuote } from './quote.js';
+/** @deprecated import `quote` from `@alloy-lint/gostd`. */
+export { quote as goQuote } from '@alloy-lint/gostd';
 export { MAX_DEPTH } from './parser.js';
 export { walk, type Visitor } from './walk.js';
 

@@ -1,6 +1,6 @@
 import type * as ast from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
-import { goQuote } from './quote.js';
+import { quote } from '@alloy-lint/gostd';
 import { isValidIdentifier, Scanner } from './scanner.js';
 import { SourceFile } from './source-file.js';
 import { binaryPrecedence, type BinaryOp, Tok, tokenString, type UnaryOp } from './token.js';
@@ -291,11 +291,11 @@ export class Parser {
     if (this.cur() !== Tok.ASSIGN && this.cur() !== Tok.LCURLY) {
       if (this.cur() === Tok.STRING) {
         const lit = this.lit;
-        if (lit[0] !== '"') this.errorHere(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
+        if (lit[0] !== '"') this.errorHere(`expected block label to be a double quoted string, but got ${quote(lit)}`);
         if (lit.length > 2) {
           bn.label = lit.slice(1, -1);
           if (!isValidIdentifier(bn.label)) {
-            this.errorHere(`expected block label to be a valid identifier, but got ${goQuote(bn.label)}`);
+            this.errorHere(`expected block label to be a valid identifier, but got ${quote(bn.label)}`);
           }
         }
         bn.labelPos = this.pos;

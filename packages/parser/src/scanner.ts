@@ -1,6 +1,6 @@
 import { Tok } from './token.js';
+import { decodeRune, isDigit as isUnicodeDigit, isLetter as isUnicodeLetter, RUNE_ERROR, runeOf, sprintf, utf8Bytes, utf8Decode, widthOf } from '@alloy-lint/gostd';
 import { hashBytes, hashStep, HASH_SEED, TextTable } from './intern.js';
-import { decodeBytes, decodeRune, formatRune, isUnicodeDigit, isUnicodeLetter, RUNE_ERROR } from './utf8.js';
 
 /** Source size from which token texts are shared (see Scanner.table). */
 export const INTERN_FROM = 512 * 1024;
@@ -67,7 +67,7 @@ export class Scanner {
   ) {
     this.comments = options.comments ?? false;
     this.terms = options.terminators ?? true;
-    this.text = decodeBytes(src);
+    this.text = utf8Decode(src);
     this.ascii = this.text.length === src.length;
     this.table = this.ascii && src.length >= INTERN_FROM ? new TextTable() : undefined;
     this.next();
@@ -87,7 +87,7 @@ export class Scanner {
 
   /** Text of the bytes in [start, end). */
   slice(start: number, end: number): string {
-    return this.ascii ? this.text.slice(start, end) : decodeBytes(this.src, start, end);
+    return this.ascii ? this.text.slice(start, end) : utf8Decode(this.src, start, end);
   }
 
   private error(offset: number, msg: string): void {
@@ -109,8 +109,8 @@ export class Scanner {
       this.error(this.offset, 'illegal character NUL');
     } else if (r >= 0x80) {
       const packed = decodeRune(src, this.readOffset);
-      r = Math.floor(packed / 8);
-      w = packed % 8;
+      r = runeOf(packed);
+      w = widthOf(packed);
       if (r === RUNE_ERROR && w === 1) this.error(this.offset, 'illegal UTF-8 encoding');
       else if (r === BOM && this.offset > 0) this.error(this.offset, 'illegal byte order mark');
     }
@@ -445,12 +445,17 @@ function stripCR(lit: string, block: boolean): string {
   return out;
 }
 
+/** A rune as Go's `%#U` prints it: `U+0023 '#'`, or `U+0007` when not printable. */
+function formatRune(r: number): string {
+  return sprintf('%#U', [BigInt(r)]);
+}
+
 /** Reports whether `s` is exactly one Alloy identifier. */
 const ASCII_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function isValidIdentifier(s: string | Uint8Array): boolean {
   if (typeof s === 'string' && ASCII_IDENT.test(s)) return s !== 'true' && s !== 'false' && s !== 'null';
-  const bytes = typeof s === 'string' ? new TextEncoder().encode(s) : s;
+  const bytes = typeof s === 'string' ? utf8Bytes(s) : s;
   const sc = new Scanner(bytes, undefined, { terminators: false });
   const tok = sc.scan();
   return tok === Tok.IDENT && sc.end === bytes.length && sc.pos === 0;

@@ -1,4 +1,4 @@
-import { decodeBytes, toBytes } from './utf8.js';
+import { toBytes, utf8Decode } from '@alloy-lint/gostd';
 
 export interface Position {
   /** 1-based line. */
@@ -28,7 +28,7 @@ export class SourceFile {
   }
 
   get text(): string {
-    return (this.textCache ??= decodeBytes(this.bytes));
+    return (this.textCache ??= utf8Decode(this.bytes));
   }
 
   /** 0-based index of the line holding byte `offset`. */
@@ -61,7 +61,7 @@ export class SourceFile {
     if (start === undefined) return '';
     let end = line < this.lineStarts.length ? this.lineStarts[line] - 1 : this.bytes.length;
     if (end < start) end = start;
-    return decodeBytes(this.bytes, start, end);
+    return utf8Decode(this.bytes, start, end);
   }
 
   /** UTF-16 code-unit offset of byte `offset`, for editors. */

@@ -1,11 +1,9 @@
 // Decoding values into typed (Go) targets, with Alloy's implicit conversions:
 // number ↔ string, []byte ↔ string, string/secret ↔ secret capsules, durations.
 
-import { DurationError, formatDuration, parseDuration } from './duration.js';
+import { formatDuration, GoError, NumError, parseDuration, parseFloat64, parseInt64, parseUint64 as parseUint, quote, utf8Bytes, utf8Decode } from '@alloy-lint/gostd';
 import { ElementErr, FieldErr, PlainErr, TypeErr, ValueErr, type Failure } from './errors.js';
 import { convertNumber, numberKind, numberToString, toInt64, toUint64 } from './numbers.js';
-import { NumError, parseFloat64, parseInt64, parseUint } from './strconv.js';
-import { utf8Bytes, utf8Decode } from './utf8.js';
 import {
   NULL,
   array,
@@ -221,7 +219,7 @@ export function decode(val: Value, into: GoType): Value {
         const ns = parseDuration(s);
         return duration(ns, formatDuration(ns));
       } catch (e) {
-        if (e instanceof DurationError) throw new ValueErr(val, new PlainErr(e.message));
+        if (e instanceof GoError) throw new ValueErr(val, new PlainErr(e.message));
         throw e;
       }
     }
@@ -273,7 +271,7 @@ export function decode(val: Value, into: GoType): Value {
       if (sameCapsuleType(conv, into)) return conv;
       const c = tryCapsuleConvert(conv, into);
       if (c) return c;
-      throw new ValueErr(val, new PlainErr(`expected capsule(${JSON.stringify(goTypeString(into))}), got ${describe(conv)}`));
+      throw new ValueErr(val, new PlainErr(`expected capsule(${quote(goTypeString(into))}), got ${describe(conv)}`));
     }
     default:
       return conv;

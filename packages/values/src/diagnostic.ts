@@ -3,7 +3,7 @@
 // path into it (`key_value.object.field1[2] should be number, got string`).
 
 import type { Expr } from '@alloy-lint/parser';
-import { goQuote } from '@alloy-lint/parser';
+import { quote } from '@alloy-lint/gostd';
 import { ArgErr, ElementErr, FieldErr, MissingKeyErr, PlainErr, PositionedErr, TypeErr, ValueErr, failureMessage, type Failure } from './errors.js';
 import { identity } from './identity.js';
 import { printExpr, type LineOf } from './print-expr.js';
@@ -42,7 +42,7 @@ export function makeDiagnostic(err: Failure, assoc: ReadonlyMap<unknown, Expr>, 
       message = `should be ${e.expected}, got ${e.value.t}`;
       val = e.value;
     } else if (e instanceof MissingKeyErr) {
-      message = `does not have field named ${goQuote(e.missing)}`;
+      message = `does not have field named ${quote(e.missing)}`;
       val = e.value;
     } else if (e instanceof ElementErr) {
       path += `[${e.index}]`;

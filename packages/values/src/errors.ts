@@ -2,7 +2,7 @@
 // that the diagnostic text (node text, access path, message) comes out the same.
 // They are thrown inside the evaluator and always caught before reaching callers.
 
-import { goQuote } from '@alloy-lint/parser';
+import { quote } from '@alloy-lint/gostd';
 import type { FunctionValue, TypeName, Value } from './value.js';
 
 /** A problem about a value; message comes from `inner`. */
@@ -89,7 +89,7 @@ export function isFailure(e: unknown): e is Failure {
 /** The Go `Error()` text of a failure. */
 export function failureMessage(e: Failure): string {
   if (e instanceof TypeErr) return `expected ${e.expected}, got ${e.value.t}`;
-  if (e instanceof MissingKeyErr) return `key ${goQuote(e.missing)} does not exist`;
+  if (e instanceof MissingKeyErr) return `key ${quote(e.missing)} does not exist`;
   if (e instanceof PlainErr || e instanceof PositionedErr) return e.message;
   return failureMessage(e.inner);
 }

@@ -1,6 +1,7 @@
 // Expression evaluation with Alloy's semantics and error reporting.
 
-import { goQuote, parseExpression, type Expr, type SourceFile } from '@alloy-lint/parser';
+import { quote } from '@alloy-lint/gostd';
+import { parseExpression, type Expr, type SourceFile } from '@alloy-lint/parser';
 import { decode, parseGoType, type GoType } from './convert.js';
 import { makeDiagnostic, type EvalError } from './diagnostic.js';
 import { isFailure, PositionedErr, TypeErr, valueErr } from './errors.js';
@@ -91,7 +92,7 @@ class Evaluator {
       }
       case 'Identifier': {
         const v = this.lookup(e.name);
-        if (v === undefined) throw new PositionedErr(e.start, e.end, `identifier ${goQuote(e.name)} does not exist`);
+        if (v === undefined) throw new PositionedErr(e.start, e.end, `identifier ${quote(e.name)} does not exist`);
         return v;
       }
       case 'Access': {
@@ -101,10 +102,10 @@ class Evaluator {
           const fields = v.t === 'object' ? v.v : capsuleToObject(v);
           if (!fields) throw valueErr(v, `expected object or array or a capsule convertible to an object, got ${v.t}`);
           const f = fields.get(name);
-          if (f === undefined) throw new PositionedErr(e.name.start, e.name.end, `field ${goQuote(name)} does not exist`);
+          if (f === undefined) throw new PositionedErr(e.name.start, e.name.end, `field ${quote(name)} does not exist`);
           return f;
         }
-        throw valueErr(v, `cannot access field ${goQuote(name)} on value of type ${v.t}`);
+        throw valueErr(v, `cannot access field ${quote(name)} on value of type ${v.t}`);
       }
       case 'Index': {
         const v = this.eval(e.value);

@@ -3,9 +3,7 @@
 // time.Time, maps with non-string keys become opaque capsules).
 
 import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
-import { goQuote } from '@alloy-lint/parser';
-import { GoError } from './gostrings.js';
-import { parseFloat64, parseInt64, parseUint } from './strconv.js';
+import { GoError, parseFloat64, parseInt64, parseUint64 as parseUint, quote } from '@alloy-lint/gostd';
 import { NULL, array, bool, capsule, float64, number, object, string, type Value } from './value.js';
 
 type Resolved = { tag: string; value: Value };
@@ -191,7 +189,7 @@ class Decoder {
       for (let j = i + 1; j < items.length; j++) {
         const kj = items[j].key as Node | null;
         if (isScalar(ki) && isScalar(kj) && String(ki.value ?? '') === String(kj.value ?? '')) {
-          this.errors.push(`line ${this.line(kj)}: mapping key ${goQuote(String(kj.value ?? ''))} already defined at line ${this.line(ki)}`);
+          this.errors.push(`line ${this.line(kj)}: mapping key ${quote(String(kj.value ?? ''))} already defined at line ${this.line(ki)}`);
         }
       }
     }

@@ -9,12 +9,10 @@ export { binaryOp, unaryOp, valuesEqual, allowedTypes } from './ops.js';
 export { printValue, printKey } from './print-value.js';
 export { printExpr } from './print-expr.js';
 export { numberToString, toInt64, toUint64, toFloat64 } from './numbers.js';
-export { formatFloat } from './strconv.js';
-export { parseDuration, formatDuration } from './duration.js';
+// Go standard-library functions that other packages import from here (they live in @alloy-lint/gostd).
+export { formatFloat, parseDuration, formatDuration } from '@alloy-lint/gostd';
 export { unquote, literalValue } from './literal.js';
-export { sprintf } from './gofmt.js';
-export { jsonDecode } from './gojson.js';
-export { jsonEncode } from './gojson-encode.js';
+export { sprintf, jsonDecode, jsonEncode, toGoValue, fromGoValue } from './go-value.js';
 export { yamlDecode } from './goyaml.js';
 export {
   stdlibLookup,

@@ -1,6 +1,6 @@
 // Parser for ojg's JSONPath syntax (github.com/ohler55/ojg/jp), used by json_path.
 
-import { RE2JS } from 're2js';
+import { GoRegexp } from '@alloy-lint/gostd';
 import { NULL, type Value } from './value.js';
 
 export type Frag =
@@ -19,7 +19,7 @@ export type Eq =
   | { k: 'path'; x: Frag[] }
   | { k: 'op'; op: string; left: Eq; right?: Eq };
 
-export type Lit = Value | RE2JS | Lit[] | typeof NOTHING;
+export type Lit = Value | GoRegexp | Lit[] | typeof NOTHING;
 export const NOTHING = Symbol('Nothing');
 
 const MAX_END = 2147483647;
@@ -332,11 +332,8 @@ export class Parser {
         }
         const src = this.s.slice(start, this.pos);
         this.pos++;
-        try {
-          return { k: 'lit', v: RE2JS.compile(src) };
-        } catch (e) {
-          return this.raise(String((e as Error).message));
-        }
+        const re = GoRegexp.compile(src);
+        return re instanceof GoRegexp ? { k: 'lit', v: re } : this.raise(re.error);
       }
       default: {
         if (b === '-' || (b >= '0' && b <= '9')) {

@@ -1,8 +1,7 @@
 // JSONPath evaluation as github.com/ohler55/ojg/jp does it (used by json_path):
 // `$`, `@`, `.name`, `..`, `*`, `[n]`, `['k']`, unions, slices and `[?(…)]` filters.
 
-import { RE2JS } from 're2js';
-import { GoError } from './gostrings.js';
+import { GoError, GoRegexp } from '@alloy-lint/gostd';
 import { NOTHING, Parser, PathError, type Eq, type Frag, type Lit } from './jsonpath-parse.js';
 import { NULL, type Value } from './value.js';
 
@@ -88,11 +87,11 @@ function get(x: Frag[], data: Value, start: Value): Value[] {
 }
 
 function truthy(l: Lit): boolean {
-  return typeof l === 'object' && l !== null && !Array.isArray(l) && !(l instanceof RE2JS) && (l as Value).t === 'bool' && (l as { v: boolean }).v;
+  return typeof l === 'object' && l !== null && !Array.isArray(l) && !(l instanceof GoRegexp) && (l as Value).t === 'bool' && (l as { v: boolean }).v;
 }
 
 function num(l: Lit): number | bigint | undefined {
-  if (typeof l === 'object' && l !== null && !Array.isArray(l) && !(l instanceof RE2JS) && (l as Value).t === 'number') return (l as { v: number | bigint }).v;
+  if (typeof l === 'object' && l !== null && !Array.isArray(l) && !(l instanceof GoRegexp) && (l as Value).t === 'number') return (l as { v: number | bigint }).v;
   return undefined;
 }
 
@@ -101,7 +100,7 @@ function litEqual(a: Lit, b: Lit): boolean {
   const an = num(a);
   const bn = num(b);
   if (an !== undefined && bn !== undefined) return typeof an === typeof bn ? an === bn : Number(an) === Number(bn);
-  if (Array.isArray(a) || Array.isArray(b) || a instanceof RE2JS || b instanceof RE2JS) return false;
+  if (Array.isArray(a) || Array.isArray(b) || a instanceof GoRegexp || b instanceof GoRegexp) return false;
   const av = a as Value;
   const bv = b as Value;
   if (av.t !== bv.t) return false;
@@ -161,7 +160,7 @@ function evalEq(e: Eq, root: Value, at: Value): Lit {
         case '=~':
         case '~=': {
           const s = l as Value;
-          if (r instanceof RE2JS && s && s.t === 'string') return b(r.matcher(s.v).find());
+          if (r instanceof GoRegexp && s && s.t === 'string') return b(r.test(s.v));
           return FALSE_LIT;
         }
         case 'in':

@@ -1,24 +1,8 @@
-// Go number conversions as Alloy performs them (amd64 rules for float → integer).
+// Alloy's number conversions (on Go's amd64 float → integer rules).
 
-import { formatFloatAlloy } from './strconv.js';
+import { floatToInt64, floatToUint64, formatFloat } from '@alloy-lint/gostd';
 import { goTypeBits, number, numberKind, type NumberGoType, type NumberKind, type NumberValue } from './value.js';
 
-const TWO63 = 9223372036854775808; // 2^63 as a double
-const MIN_INT64 = -(1n << 63n);
-const BIT63 = 1n << 63n;
-
-/** Go `int64(f)` on amd64: out-of-range and NaN give the "integer indefinite" value. */
-export function floatToInt64(f: number): bigint {
-  if (Number.isNaN(f) || f >= TWO63 || f < -TWO63) return MIN_INT64;
-  return BigInt(Math.trunc(f));
-}
-
-/** Go `uint64(f)` on amd64 (compiled as a signed conversion around 2^63). */
-export function floatToUint64(f: number): bigint {
-  if (f < TWO63) return BigInt.asUintN(64, floatToInt64(f));
-  const y = f - TWO63;
-  return BigInt.asUintN(64, floatToInt64(y)) | BIT63;
-}
 
 /** Alloy's Number.Int(): the value as an int64. */
 export function toInt64(n: NumberValue): bigint {
@@ -39,7 +23,7 @@ export function toFloat64(n: NumberValue): number {
 
 /** Number → string conversion: decimal, floats in shortest 'f' form. */
 export function numberToString(n: NumberValue): string {
-  return typeof n.v === 'number' ? formatFloatAlloy(n.v) : n.v.toString();
+  return typeof n.v === 'number' ? formatFloat(n.v, 'f', -1, 64) : n.v.toString();
 }
 
 /** The kind used for an operation on two numbers: uint < int < float. */

@@ -2,7 +2,7 @@
 
 import type { BinaryOp, UnaryOp } from '@alloy-lint/parser';
 import { PlainErr, TypeErr, ValueErr } from './errors.js';
-import { goPow } from './gomath.js';
+import { goPow } from '@alloy-lint/gostd';
 import { fitKinds, numberKind, toFloat64, toInt64, toUint64 } from './numbers.js';
 import {
   FALSE,

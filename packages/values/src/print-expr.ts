@@ -1,8 +1,8 @@
 // Prints an expression node the way Alloy's printer does; used for the node
 // text that prefixes evaluation errors (`[1, 2][5] index 5 is out of range…`).
 
-import { goQuote, type Expr } from '@alloy-lint/parser';
-import { byteLength } from './utf8.js';
+import { byteLength, quote } from '@alloy-lint/gostd';
+import type { Expr } from '@alloy-lint/parser';
 
 /** Maps a byte offset to its 1-based line; without it everything prints on one line. */
 export type LineOf = (offset: number) => number;
@@ -68,7 +68,7 @@ class ExprPrinter {
 
   private object(e: Extract<Expr, { kind: 'Object' }>, indent: number): string {
     const inner = indent + 1;
-    const keys = e.fields.map((f) => (f.quoted ? goQuote(f.name.name) : f.name.name));
+    const keys = e.fields.map((f) => (f.quoted ? quote(f.name.name) : f.name.name));
     // Fields on their own lines align their `=` while the previous value is single-line.
     const pad: number[] = keys.map(() => 0);
     let runStart = -1;

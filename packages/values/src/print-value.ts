@@ -2,9 +2,9 @@
 // the UI and `alloy fmt`-style output): objects on several lines with aligned
 // `=`, map keys sorted, secrets as `(secret)`.
 
-import { goQuote, isValidIdentifier } from '@alloy-lint/parser';
+import { byteLength, quote } from '@alloy-lint/gostd';
+import { isValidIdentifier } from '@alloy-lint/parser';
 import { numberToString } from './numbers.js';
-import { byteLength } from './utf8.js';
 import { capsuleGoType, capsuleToObject, objectKeys, type ObjectValue, type Value } from './value.js';
 
 class Unprintable {}
@@ -25,7 +25,7 @@ export function printValue(v: Value): string {
 /** Quotes an object key the way the builder and printer together do (raw keys are re-quoted). */
 export function printKey(key: string): string {
   if (isValidIdentifier(key)) return key;
-  return goQuote(goQuote(key).slice(1, -1));
+  return quote(quote(key).slice(1, -1));
 }
 
 function print(v: Value, indent: number): string {
@@ -39,7 +39,7 @@ function print(v: Value, indent: number): string {
       return numberToString(v);
     }
     case 'string':
-      return goQuote(v.v);
+      return quote(v.v);
     case 'array':
       return printArray(v.v, indent);
     case 'object':
@@ -48,10 +48,10 @@ function print(v: Value, indent: number): string {
       return 'function';
     case 'capsule': {
       if (v.kind === 'secret') return '(secret)';
-      if (v.kind === 'optional_secret') return v.isSecret ? '(secret)' : goQuote(v.v);
+      if (v.kind === 'optional_secret') return v.isSecret ? '(secret)' : quote(v.v);
       const obj = capsuleToObject(v);
       if (obj) return printObject({ t: 'object', v: obj }, indent);
-      return `capsule(${goQuote(capsuleGoType(v))})`;
+      return `capsule(${quote(capsuleGoType(v))})`;
     }
   }
 }

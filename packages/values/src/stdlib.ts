@@ -2,10 +2,8 @@
 
 import { decode, T, type GoType } from './convert.js';
 import { ArgErr, isFailure, PlainErr, TypeErr, ValueErr } from './errors.js';
-import { sprintf } from './gofmt.js';
-import { jsonDecode } from './gojson.js';
-import { jsonEncode } from './gojson-encode.js';
-import { base64Decode, base64Encode, GoError, pathJoin, queryEscape, queryUnescape, replaceAll, split, toLower, toUpper, trim, trimPrefix, trimSpace, trimSuffix } from './gostrings.js';
+import { base64Decode, base64Encode, GoError, pathJoin, queryEscape, queryUnescape, replaceAll, split, toLower, toUpper, trim, trimPrefix, trimSpace, trimSuffix } from '@alloy-lint/gostd';
+import { jsonDecode, jsonEncode, sprintf } from './go-value.js';
 import { yamlDecode } from './goyaml.js';
 import { jsonPath } from './jsonpath.js';
 import {

@@ -5,6 +5,10 @@
 // decoded values carry narrower types), whether an object comes from a Go map
 // (printed with sorted keys) and whether an array is a Go byte slice.
 
+import { compareStrings, quote } from '@alloy-lint/gostd';
+
+export { compareStrings };
+
 /** Alloy's eight type names, as they appear in messages. */
 export type TypeName = 'null' | 'number' | 'string' | 'bool' | 'array' | 'object' | 'function' | 'capsule';
 
@@ -223,7 +227,7 @@ export function capsuleGoType(c: CapsuleValue): string {
 
 /** Alloy's `Describe`: the type name, or `capsule("<Go type>")` for capsules. */
 export function describe(v: Value): string {
-  return v.t === 'capsule' ? `capsule(${JSON.stringify(capsuleGoType(v))})` : v.t;
+  return v.t === 'capsule' ? `capsule(${quote(capsuleGoType(v))})` : v.t;
 }
 
 /** The object a capsule converts into, when it can. */
@@ -241,20 +245,4 @@ export function getField(v: Value, key: string): Value | undefined {
 export function objectKeys(o: ObjectValue): string[] {
   const keys = [...o.v.keys()];
   return o.ordered ? keys : keys.sort(compareStrings);
-}
-
-/** Compares strings by their UTF-8 bytes, as Go does (differs from JS for astral characters). */
-export function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (astral code points) sort after every BMP character in UTF-8.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x < y ? -1 : 1;
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }

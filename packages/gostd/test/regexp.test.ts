@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoRegexp, goToLower, goToUpper, quoteMeta } from '../src/relabel/index.js';
+import { GoError, GoRegexp, quoteMeta } from '../src/index.js';
 
 const re = (s: string) => GoRegexp.mustCompile(s);
 
@@ -50,25 +50,51 @@ describe('GoRegexp', () => {
     expect(re('^a').replaceAll('aaa', 'b')).toBe('baa');
   });
 
-  it('accepts repeated group names like Go does', () => {
+  it('accepts repeated group names like Go does (re2js alone rejects them)', () => {
     const r = re('(?P<n>a)|(?P<n>b)');
     expect(r.subexpNames).toEqual(['', 'n', 'n']);
+    expect(r.subexpIndex('n')).toBe(1);
+    expect(r.subexpIndex('')).toBe(-1);
     const m = r.findSubmatchIndex('b')!;
-    expect(r.expand('$n', 'b', m)).toBe('b');
+    expect(r.expand('$n', 'b', m)).toBe('b'); // the first group of that name that took part
+    expect(re('(?P<x>a)(?<x>b)[(?P<x>]').replaceAll('ab(', '${x}')).toBe('a');
+    expect(re('(?P<x>\\()(?P<x>c)').subexpNames).toEqual(['', 'x', 'x']);
+  });
+
+  it('uses Go\'s syntax and error texts', () => {
+    expect(GoRegexp.compile('x{1001}')).toEqual({ error: 'error parsing regexp: invalid repeat count: `{1001}`' });
+    expect(GoRegexp.compile('\\8')).toEqual({ error: 'error parsing regexp: invalid escape sequence: `\\8`' });
+    expect(GoRegexp.compile('(?P<a-b>x)')).toHaveProperty('error');
+    expect(re('(?<name>x)').subexpNames).toEqual(['', 'name']);
+    expect(re('(?i)ABC').test('abc')).toBe(true);
+    expect(re('\\Qa.b\\E').test('a.b')).toBe(true);
+    expect(re('\\Qa.b\\E').test('axb')).toBe(false);
+    expect(re('[[:alpha:]]+').findString('12ab3')).toBe('ab');
+    expect(re('\\pL+').findString('1é2')).toBe('é');
+    expect(re('(?U)a+').findString('aaa')).toBe('a');
+    expect(re('(?s).+').findString('a\nb')).toBe('a\nb');
+    expect(re('.+').findString('a\nb')).toBe('a');
+  });
+
+  it('panics like MustCompile', () => {
+    expect(() => GoRegexp.mustCompile('a(')).toThrow(GoError as never);
+    expect(() => GoRegexp.mustCompile('a(')).toThrow(expect.objectContaining({ message: 'regexp: Compile("a("): error parsing regexp: missing closing ): `a(`' }));
+  });
+
+  it('finds strings and submatches with limits', () => {
+    const r = re('a(x*)b');
+    expect(r.findAllString('axb ab axxb', -1)).toEqual(['axb', 'ab', 'axxb']);
+    expect(r.findAllString('axb ab axxb', 2)).toEqual(['axb', 'ab']);
+    expect(r.findAllString('axb', 0)).toEqual([]);
+    expect(r.findAllSubmatch('axb ab', -1)).toEqual([['axb', 'x'], ['ab', '']]);
+    expect(r.findSubmatch('-ab-')).toEqual(['ab', '']);
+    expect(r.findString('zzz')).toBe('');
+    expect(re('a|').findAllString('baaa', -1)).toEqual(['', 'a', 'a', 'a']);
+    expect(re('x*').findAllString('😀x', -1)).toEqual(['', 'x']);
   });
 
   it('quotes metacharacters', () => {
     expect(quoteMeta('a.b*c')).toBe('a\\.b\\*c');
     expect(re(quoteMeta('1+1=2?')).test('1+1=2?')).toBe(true);
-  });
-});
-
-describe('Go case mapping', () => {
-  it('uses simple per-code-point mappings', () => {
-    expect(goToUpper('ﬀ')).toBe('ﬀ');
-    expect(goToUpper('ŉ')).toBe('ŉ');
-    expect(goToUpper('ᾳ')).toBe('ᾼ');
-    expect(goToLower('ΑΣ')).toBe('ασ');
-    expect(goToLower('ABC')).toBe('abc');
   });
 });

@@ -1,24 +1,27 @@
-// Go's encoding/json Unmarshal into interface{}: numbers become float64, and
-// syntax errors carry Go's messages.
+// encoding/json Unmarshal into interface{}: objects become maps, numbers float64
+// (or int64 when asked), and syntax errors carry Go's messages.
 
-import { goQuote } from '@alloy-lint/parser';
-import { GoError } from './gostrings.js';
+import { GoError } from './errors.js';
+import type { GoValue } from './go-value.js';
+import { quote } from './strconv-quote.js';
 import { utf8Bytes, utf8Decode } from './utf8.js';
-import { NULL, array, bool, float64, int64, object, string, type Value } from './value.js';
 
-/** Go's quoteChar for syntax error messages (a byte shown as the rune of the same number). */
+/** encoding/json's quoteChar for syntax error messages (a byte shown as the rune of the same number). */
 function quoteChar(c: number): string {
   if (c === 0x27) return `'\\''`;
   if (c === 0x22) return `'"'`;
-  return `'${goQuote(String.fromCharCode(c)).slice(1, -1)}'`;
+  return `'${quote(String.fromCharCode(c)).slice(1, -1)}'`;
 }
 
 class Syntax {
   constructor(readonly message: string) {}
 }
 
-/** Parses JSON text like Go's json.Unmarshal into `any`. Throws GoError. */
-export function jsonDecode(text: string, ints = false): Value {
+/**
+ * json.Unmarshal into `any`: null, boolean, string, number (float64), arrays and Maps;
+ * with `ints`, integers that fit int64 become bigint. Throws GoError.
+ */
+export function jsonDecode(text: string, ints = false): GoValue {
   const b = utf8Bytes(text);
   const p = new JsonParser(b, ints);
   try {
@@ -31,6 +34,24 @@ export function jsonDecode(text: string, ints = false): Value {
     return v;
   } catch (e) {
     if (e instanceof Syntax) throw new GoError(e.message);
+    throw e;
+  }
+}
+
+// No escape, quote or control character: the body is the value as is.
+const PLAIN_BODY = /^"[^"\\\x00-\x1f]*"$/;
+
+/** encoding/json's unquote of one quoted string literal (`"a\tb"`); undefined when it is not valid JSON. */
+export function jsonUnquote(lit: string): string | undefined {
+  if (PLAIN_BODY.test(lit)) return lit.slice(1, -1);
+  const b = utf8Bytes(lit);
+  if (b[0] !== 0x22) return undefined;
+  const p = new JsonParser(b);
+  try {
+    const s = p.string();
+    return p.i === b.length ? s : undefined;
+  } catch (e) {
+    if (e instanceof Syntax) return undefined;
     throw e;
   }
 }
@@ -60,7 +81,7 @@ class JsonParser {
     throw new Syntax(`invalid character ${quoteChar(c)} ${ctx}`);
   }
 
-  value(): Value {
+  value(): GoValue {
     const b = this.b;
     if (this.i >= b.length) this.eof();
     const c = b[this.i];
@@ -70,16 +91,16 @@ class JsonParser {
       case 0x5b:
         return this.array();
       case 0x22:
-        return string(this.string());
+        return this.string();
       case 0x74:
         this.literal('true');
-        return bool(true);
+        return true;
       case 0x66:
         this.literal('false');
-        return bool(false);
+        return false;
       case 0x6e:
         this.literal('null');
-        return NULL;
+        return null;
       default:
         if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
         this.bad(c, 'looking for beginning of value');
@@ -96,7 +117,7 @@ class JsonParser {
     }
   }
 
-  private number(): Value {
+  private number(): GoValue {
     const b = this.b;
     const start = this.i;
     const digit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -123,17 +144,17 @@ class JsonParser {
     const lit = utf8Decode(b.subarray(start, this.i));
     if (this.ints && /^-?\d+$/.test(lit)) {
       const n = BigInt(lit);
-      if (n >= -(1n << 63n) && n < 1n << 63n) return int64(n);
+      if (n >= -(1n << 63n) && n < 1n << 63n) return n;
     }
     const f = Number(lit);
     if (!Number.isFinite(f)) {
       this.rangeError ??= lit;
-      return float64(0);
+      return 0;
     }
-    return float64(f);
+    return f;
   }
 
-  private string(): string {
+  string(): string {
     const b = this.b;
     this.i++;
     let plainStart = this.i;
@@ -220,15 +241,15 @@ class JsonParser {
     return r;
   }
 
-  private array(): Value {
+  private array(): GoValue {
     const b = this.b;
     this.i++;
-    const items: Value[] = [];
+    const items: GoValue[] = [];
     this.ws();
     if (this.i >= b.length) this.eof();
     if (b[this.i] === 0x5d) {
       this.i++;
-      return array(items, '[]interface {}');
+      return items;
     }
     for (;;) {
       this.ws();
@@ -242,21 +263,21 @@ class JsonParser {
       }
       if (c === 0x5d) {
         this.i++;
-        return array(items, '[]interface {}');
+        return items;
       }
       this.bad(c, 'after array element');
     }
   }
 
-  private object(): Value {
+  private object(): GoValue {
     const b = this.b;
     this.i++;
-    const fields = new Map<string, Value>();
+    const fields = new Map<string, GoValue>();
     this.ws();
     if (this.i >= b.length) this.eof();
     if (b[this.i] === 0x7d) {
       this.i++;
-      return object(fields);
+      return fields;
     }
     for (;;) {
       this.ws();
@@ -278,7 +299,7 @@ class JsonParser {
       }
       if (c === 0x7d) {
         this.i++;
-        return object(fields);
+        return fields;
       }
       this.bad(c, 'after object key:value pair');
     }

@@ -1,113 +1,7 @@
-// Go's strconv number parsing and float formatting, as far as Alloy needs them.
+// strconv.FormatFloat: formats e, E, f, g, G (shortest digits when prec < 0, exact
+// decimal expansion rounded half to even otherwise), plus b, x and X.
 
-/** Thrown by the parse helpers; `message` is Go's error text. */
-export class NumError {
-  constructor(
-    readonly func: string,
-    readonly input: string,
-    readonly reason: 'invalid syntax' | 'value out of range',
-  ) {}
-  get message(): string {
-    return `strconv.${this.func}: parsing ${goQuoteAscii(this.input)}: ${this.reason}`;
-  }
-}
-
-// strconv.Quote for the simple inputs that reach error messages here.
-function goQuoteAscii(s: string): string {
-  return JSON.stringify(s);
-}
-
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
-
-function digitsValue(s: string, base: number): bigint | undefined {
-  if (s === '') return undefined;
-  let v = 0n;
-  const b = BigInt(base);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 122) d = c - 87;
-    else if (c >= 65 && c <= 90) d = c - 55;
-    else return undefined;
-    if (d >= base) return undefined;
-    v = v * b + BigInt(d);
-  }
-  return v;
-}
-
-/** Splits a base-0 literal into base and digits, following Go's prefixes (and `_` rules loosely). */
-function splitBase(s: string, base: number): { base: number; digits: string } | undefined {
-  if (base !== 0) return { base, digits: s };
-  if (s.length > 1 && s[0] === '0') {
-    const p = s[1].toLowerCase();
-    if (p === 'x') return { base: 16, digits: s.slice(2).replace(/_/g, '') };
-    if (p === 'o') return { base: 8, digits: s.slice(2).replace(/_/g, '') };
-    if (p === 'b') return { base: 2, digits: s.slice(2).replace(/_/g, '') };
-    return { base: 8, digits: s.slice(1).replace(/_/g, '') };
-  }
-  if (s.includes('_')) return undefined;
-  return { base: 10, digits: s };
-}
-
-/** strconv.ParseUint(s, base, 64). */
-export function parseUint(s: string, base = 10): bigint {
-  const sb = splitBase(s, base);
-  const v = sb && digitsValue(sb.digits, sb.base);
-  if (v === undefined) throw new NumError('ParseUint', s, 'invalid syntax');
-  if (v > UINT64_MAX) throw new NumError('ParseUint', s, 'value out of range');
-  return v;
-}
-
-/** strconv.ParseInt(s, base, 64). */
-export function parseInt64(s: string, base = 10): bigint {
-  let neg = false;
-  let body = s;
-  if (body[0] === '+' || body[0] === '-') {
-    neg = body[0] === '-';
-    body = body.slice(1);
-  }
-  const sb = splitBase(body, base);
-  const v = sb && digitsValue(sb.digits, sb.base);
-  if (v === undefined) throw new NumError('ParseInt', s, 'invalid syntax');
-  if (neg ? v > INT64_MAX + 1n : v > INT64_MAX) throw new NumError('ParseInt', s, 'value out of range');
-  return neg ? -v : v;
-}
-
-const DEC_FLOAT = /^[+-]?(?:\d+(?:_\d+)*\.?(?:\d+(?:_\d+)*)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+)?$/;
-const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F_]*)(?:\.([0-9a-fA-F_]*))?[pP]([+-]?\d+)$/;
-const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
-
-/** strconv.ParseFloat(s, 64): decimal, hexadecimal (`0x1p-2`), `inf` and `nan` forms. */
-export function parseFloat64(s: string): number {
-  let v: number;
-  const sp = SPECIAL.exec(s);
-  if (sp) {
-    if (sp[2].toLowerCase() === 'nan') return sp[1] ? bad() : NaN;
-    return sp[1] === '-' ? -Infinity : Infinity;
-  }
-  if (DEC_FLOAT.test(s) && !/_/.test(s)) {
-    v = Number(s);
-  } else {
-    const m = HEX_FLOAT.exec(s);
-    if (!m || (m[2] === '' && (m[3] ?? '') === '')) return bad();
-    const mant = (m[2] + (m[3] ?? '')).replace(/_/g, '');
-    const exp = Number(m[4]) - 4 * (m[3] ?? '').replace(/_/g, '').length;
-    v = Number(BigInt('0x' + (mant || '0'))) * 2 ** exp;
-    if (!Number.isFinite(v) && mant !== '') v = Infinity;
-    if (m[1] === '-') v = -v;
-  }
-  if (!Number.isFinite(v)) throw new NumError('ParseFloat', s, 'value out of range');
-  return v;
-
-  function bad(): never {
-    throw new NumError('ParseFloat', s, 'invalid syntax');
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Float formatting
+import { fmtBinary, fmtHex } from './strconv-ftoa-bits.js';
 
 /** Decimal digits and point position: value = 0.d1d2d3… × 10^dp. */
 export interface Digits {
@@ -208,14 +102,18 @@ function fmtF(x: Digits, prec: number, neg: boolean): string {
   return s;
 }
 
+export type FloatFormat = 'e' | 'E' | 'f' | 'g' | 'G' | 'b' | 'x' | 'X';
+
 /**
- * strconv.FormatFloat(f, fmt, prec, bits) for fmt in e, E, f, g, G.
- * prec < 0 means the shortest representation that reads back exactly.
+ * strconv.FormatFloat(f, fmt, prec, bits). prec < 0 means the shortest representation
+ * that reads back exactly; bits 32 formats `f` as a float32.
  */
-export function formatFloat(f: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: number, bits = 64): string {
+export function formatFloat(f: number, fmt: FloatFormat, prec: number, bits = 64): string {
   if (Number.isNaN(f)) return 'NaN';
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
+  if (fmt === 'b') return fmtBinary(f, bits);
+  if (fmt === 'x' || fmt === 'X') return fmtHex(f, prec, fmt, bits);
   const neg = f < 0 || Object.is(f, -0);
   const shortest = prec < 0;
   let x: Digits;
@@ -261,9 +159,4 @@ export function formatFloat(f: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: n
       return fmtF(x, Math.max(prec - x.dp, 0), neg);
     }
   }
-}
-
-/** How Alloy writes a float as text: `'f'` format, shortest digits. */
-export function formatFloatAlloy(f: number): string {
-  return formatFloat(f, 'f', -1, 64);
 }

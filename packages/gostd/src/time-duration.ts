@@ -1,4 +1,7 @@
-// Go's time.ParseDuration and Duration.String.
+// time.ParseDuration and Duration.String, in bigint nanoseconds.
+
+import { GoError } from './errors.js';
+import { utf8Bytes } from './utf8.js';
 
 const UNITS: Record<string, bigint> = {
   ns: 1n,
@@ -13,10 +16,10 @@ const UNITS: Record<string, bigint> = {
 
 const LIMIT = 1n << 63n;
 
-/** Go's time.quote: non-ASCII and control bytes as \xNN, `"` and `\` escaped. */
-function timeQuote(s: string): string {
+/** The time package's quote: non-ASCII and control bytes as \xNN, `"` and `\` escaped. */
+export function timeQuote(s: string): string {
   let out = '"';
-  const bytes = new TextEncoder().encode(s);
+  const bytes = utf8Bytes(s);
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (c >= 0x80 || c < 0x20) out += '\\x' + c.toString(16).padStart(2, '0');
@@ -28,19 +31,15 @@ function timeQuote(s: string): string {
   return out + '"';
 }
 
-export class DurationError {
-  constructor(readonly message: string) {}
-}
-
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** Parses a duration string into nanoseconds; throws DurationError with Go's message. */
+/** time.ParseDuration: nanoseconds; throws GoError with Go's message (`time: invalid duration "x"`). */
 export function parseDuration(orig: string): bigint {
   let s = orig;
   let neg = false;
-  const invalid = () => new DurationError('time: invalid duration ' + timeQuote(orig));
+  const invalid = () => new GoError('time: invalid duration ' + timeQuote(orig));
   if (s !== '' && (s[0] === '-' || s[0] === '+')) {
     neg = s[0] === '-';
     s = s.slice(1);
@@ -91,11 +90,11 @@ export function parseDuration(orig: string): bigint {
     for (; k < s.length; k++) {
       if (s[k] === '.' || isDigit(s[k])) break;
     }
-    if (k === 0) throw new DurationError('time: missing unit in duration ' + timeQuote(orig));
+    if (k === 0) throw new GoError('time: missing unit in duration ' + timeQuote(orig));
     const u = s.slice(0, k);
     s = s.slice(k);
     const unit = UNITS[u];
-    if (unit === undefined) throw new DurationError('time: unknown unit ' + timeQuote(u) + ' in duration ' + timeQuote(orig));
+    if (unit === undefined) throw new GoError('time: unknown unit ' + timeQuote(u) + ' in duration ' + timeQuote(orig));
     if (v > LIMIT / unit) throw invalid();
     v *= unit;
     if (f > 0n) {
@@ -123,7 +122,7 @@ function fmtFrac(v: bigint, prec: number): { text: string; rest: bigint } {
   return { text, rest: v };
 }
 
-/** Go's Duration.String: `1h2m3.5s`, `300ms`, `0s`. */
+/** Duration.String: `1h2m3.5s`, `300ms`, `0s`. */
 export function formatDuration(d: bigint): string {
   let u = BigInt.asUintN(64, d);
   const neg = d < 0n;

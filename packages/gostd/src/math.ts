@@ -1,4 +1,4 @@
-// Go's math.Pow algorithm (exact results differ from JS `**` in the last bits).
+// math.Pow/Frexp/Ldexp and Go's float-to-integer conversions (amd64 rules).
 
 const view = new DataView(new ArrayBuffer(8));
 
@@ -99,4 +99,21 @@ export function goPow(x: number, y: number): number {
     ae = -ae;
   }
   return ldexp(a1, ae);
+}
+
+const TWO63 = 9223372036854775808; // 2^63 as a double
+const MIN_INT64 = -(1n << 63n);
+const BIT63 = 1n << 63n;
+
+/** Go `int64(f)` on amd64: out-of-range and NaN give the "integer indefinite" value (min int64). */
+export function floatToInt64(f: number): bigint {
+  if (Number.isNaN(f) || f >= TWO63 || f < -TWO63) return MIN_INT64;
+  return BigInt(Math.trunc(f));
+}
+
+/** Go `uint64(f)` on amd64 (compiled as a signed conversion around 2^63). */
+export function floatToUint64(f: number): bigint {
+  if (f < TWO63) return BigInt.asUintN(64, floatToInt64(f));
+  const y = f - TWO63;
+  return BigInt.asUintN(64, floatToInt64(y)) | BIT63;
 }
