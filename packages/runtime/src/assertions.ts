@@ -1,6 +1,7 @@
 // Checking what reached the sinks against declarative expectations (upstream pipelinetest
 // `count`/`contains` semantics, plus line_contains / line_regex and a `sink` selector).
 
+import { GoRegexp } from '@alloy-lint/gostd';
 import type { SinkEntry } from './report.js';
 import { formatInstant, parseInstant } from './time.js';
 
@@ -64,12 +65,9 @@ export function matchers(m: EntryMatch): Matcher[] | string {
   if (m.line) out.push({ text: `line = ${q(m.line)}`, test: (e) => e.line === m.line });
   if (m.line_contains) out.push({ text: `line contains ${q(m.line_contains)}`, test: (e) => e.line.includes(m.line_contains!) });
   if (m.line_regex) {
-    let re: RegExp;
-    try {
-      re = new RegExp(m.line_regex, 'u');
-    } catch (e) {
-      return `line_regex: ${(e as Error).message}`;
-    }
+    // Go's regexp (RE2: linear time, whatever the pattern).
+    const re = GoRegexp.compile(m.line_regex);
+    if (!(re instanceof GoRegexp)) return `line_regex: ${re.error}`;
     out.push({ text: `line matches /${m.line_regex}/`, test: (e) => re.test(e.line) });
   }
   if (m.timestamp) {

@@ -1,7 +1,7 @@
 // A small Prometheus registry for the metrics loki.process stages keep:
 // counters, gauges and histograms keyed by label set, and the text exposition.
 
-import { formatFloat } from '@alloy-lint/values';
+import { formatFloat } from '@alloy-lint/gostd';
 
 type Kind = 'counter' | 'gauge' | 'histogram';
 

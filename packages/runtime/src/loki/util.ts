@@ -1,7 +1,7 @@
 // Go conversions the stages apply to extracted values (getString, getFloat),
 // label name checks, and byte-length helpers.
 
-import { formatFloat } from '@alloy-lint/values';
+import { formatFloat, goValueOf, jsonMarshal, parseFloat64, quote, validString } from '@alloy-lint/gostd';
 import { durationSeconds } from './decode.js';
 
 /** Go's getString: numbers, strings and bools convert; anything else does not (undefined). */
@@ -21,21 +21,13 @@ export function getString(v: unknown): string | undefined {
   }
 }
 
-const DEC_FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const SPECIAL = /^[+-]?(inf|infinity|nan)$/i;
-
-/** strconv.ParseFloat(s, 64) for decimal input (underscores and hex floats are rare enough to skip). */
+/** strconv.ParseFloat(s, 64), undefined on any error. */
 export function parseGoFloat(s: string): number | undefined {
-  if (DEC_FLOAT.test(s)) {
-    const v = Number(s);
-    return Number.isFinite(v) ? v : undefined;
+  try {
+    return parseFloat64(s);
+  } catch {
+    return undefined;
   }
-  const m = SPECIAL.exec(s);
-  if (m) {
-    if (m[1].toLowerCase() === 'nan') return s[0] === '+' || s[0] === '-' ? undefined : NaN;
-    return s[0] === '-' ? -Infinity : Infinity;
-  }
-  return undefined;
 }
 
 /** Go's getFloat: numbers, bools, and strings holding a float or a duration (as seconds). */
@@ -54,16 +46,14 @@ export function getFloat(v: unknown): number | undefined {
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Label values must be valid UTF-8. */
 export function validLabelValue(v: string): boolean {
-  return !LONE_SURROGATE.test(v);
+  return validString(v);
 }
 
 /** Label names under Prometheus' UTF-8 scheme: non-empty valid UTF-8. */
 export function validLabelName(n: string): boolean {
-  return n.length > 0 && !LONE_SURROGATE.test(n);
+  return n.length > 0 && validString(n);
 }
 
 const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -73,25 +63,11 @@ export function validLegacyLabelName(n: string): boolean {
   return LEGACY_NAME.test(n);
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-
-/** Length of `s` in UTF-8 bytes. */
-export function byteLength(s: string): number {
-  return ASCII.test(s) ? s.length : enc.encode(s).length;
-}
-
-/** The first `n` UTF-8 bytes of `s` (a cut inside a character leaves U+FFFD). */
-export function byteSlice(s: string, n: number): string {
-  if (ASCII.test(s)) return s.slice(0, n);
-  return dec.decode(enc.encode(s).subarray(0, n));
-}
 
 /** Prometheus' model.LabelSet.String(): `{a="1", b="2"}` with sorted names. */
 export function labelSetString(labels: Map<string, string>): string {
   const names = [...labels.keys()].sort();
-  return '{' + names.map((n) => `${n}=${JSON.stringify(labels.get(n))}`).join(', ') + '}';
+  return '{' + names.map((n) => `${n}=${quote(labels.get(n)!)}`).join(', ') + '}';
 }
 
 /** Sorted `name\xffvalue` key of a label set, used where Go keys state by fingerprint. */
@@ -102,11 +78,7 @@ export function labelsKey(labels: Map<string, string>): string {
   return k;
 }
 
-const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
-const HTML_ESC: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
-
-/** JSON text as Go's json.Marshal writes it (HTML characters escaped). */
+/** JSON text as Go's json.Marshal writes it (sorted keys, HTML characters escaped); `v` is plain JS data. */
 export function goJsonMarshal(v: unknown): string {
-  const s = JSON.stringify(v) ?? 'null';
-  return HTML_UNSAFE.test(s) ? s.replace(HTML_UNSAFE, (c) => HTML_ESC[c]) : s;
+  return jsonMarshal(goValueOf(v));
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CompiledRule, Labels } from './rules.js';
 import { isValidLabelName } from './rules.js';
-import { goToLower, goToUpper } from './unicase.js';
+import { toLower as goToLower, toUpper as goToUpper } from '@alloy-lint/gostd';
 
 export interface RelabelStep {
   /** Index of the rule in the list. */

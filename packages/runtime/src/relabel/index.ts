@@ -3,5 +3,5 @@
 export { compileRules, compileRule, compileRelabelRegex, isValidLabelName, type RelabelRule, type CompiledRule, type Labels, type Action } from './rules.js';
 export { relabel, relabelTrace, hashmod, type RelabelStep } from './apply.js';
 export { rulesFromBlocks, toValue } from './blocks.js';
-export { GoRegexp, quoteMeta } from './goregex.js';
-export { goToLower, goToUpper } from './unicase.js';
+// Go's regexp and case mapping, re-exported for callers of this package (they live in @alloy-lint/gostd).
+export { GoRegexp, quoteMeta, toLower as goToLower, toUpper as goToUpper } from '@alloy-lint/gostd';

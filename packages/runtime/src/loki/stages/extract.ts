@@ -2,10 +2,9 @@
 
 import type { Block } from '@alloy-lint/parser';
 import { compile as compileJmes, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
-import { GoRegexp } from '../../relabel/goregex.js';
+import { decodeLogfmt, GoRegexp } from '@alloy-lint/gostd';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
-import { decodeLogfmt } from '../logfmt.js';
 import { compilePattern } from '../pattern.js';
 import type { BuildEnv, Entry, Stage } from '../types.js';
 import { getString, goJsonMarshal, validLabelName, validLabelValue } from '../util.js';

@@ -1,14 +1,13 @@
 // Stages that let entries through or not: drop, match, limit, sampling.
 
 import type { Block } from '@alloy-lint/parser';
-import { GoRegexp, quoteMeta } from '../../relabel/goregex.js';
+import { byteLength, GoRegexp, nsFromDate, quoteMeta } from '@alloy-lint/gostd';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
-import { nsFromDate } from '../gotime.js';
 import { parseSelector, selectorMatches } from '../logql.js';
 import type { Family, Registry } from '../metrics.js';
 import type { BuildEnv, Entry, NestedPipeline, RunCtx, Stage } from '../types.js';
-import { byteLength, getString } from '../util.js';
+import { getString } from '../util.js';
 
 export function droppedLines(reg: Registry): Family {
   return reg.family('loki_process_dropped_lines_total', 'A count of all log lines dropped as a result of a pipeline stage', 'counter');

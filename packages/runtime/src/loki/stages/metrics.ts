@@ -6,7 +6,8 @@ import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody, innerSpec } from '../decode.js';
 import type { Family } from '../metrics.js';
 import type { BuildEnv, Entry, Stage } from '../types.js';
-import { byteLength, getFloat, getString, validLabelName } from '../util.js';
+import { byteLength } from '@alloy-lint/gostd';
+import { getFloat, getString, validLabelName } from '../util.js';
 
 interface Metric {
   kind: 'counter' | 'gauge' | 'histogram';

@@ -3,9 +3,9 @@
 import type { Block } from '@alloy-lint/parser';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody, innerSpec } from '../decode.js';
-import { nsFromDate } from '../gotime.js';
+import { byteLength, byteSlice, nsFromDate, trimSpace } from '@alloy-lint/gostd';
 import type { BuildEnv, Stage } from '../types.js';
-import { byteLength, byteSlice, getString, goJsonMarshal, validLabelName, validLabelValue, validLegacyLabelName } from '../util.js';
+import { getString, goJsonMarshal, validLabelName, validLabelValue, validLegacyLabelName } from '../util.js';
 
 export function buildPack(block: Block, env: BuildEnv, spec: BodySpec): Stage {
   const { v } = decodeBody(block, spec, env);
@@ -144,7 +144,7 @@ export function buildEventLogMessage(block: Block, env: BuildEnv, spec: BodySpec
           key = sanitizeLegacy(key);
         }
         if (e.extracted.has(key) && !overwrite) key += '_extracted';
-        const val = line.slice(colon + 1).trim();
+        const val = trimSpace(line.slice(colon + 1));
         if (!validLabelValue(val)) continue;
         e.extracted.set(key, val);
       }
@@ -183,7 +183,7 @@ export function buildWindowsEvent(block: Block, env: BuildEnv, spec: BodySpec): 
         if (ex.has(out) && !overwrite) out += '_extracted';
         return out;
       };
-      const value = (val: string) => val.replace(/[\t\r\n]/g, '').trim();
+      const value = (val: string) => trimSpace(val.replace(/[\t\r\n]/g, ''));
       const sections = s.split('\r\n\r\n');
       sections.forEach((section, i) => {
         if (i === 0) {

@@ -2,7 +2,7 @@
 // luhn, decolorize.
 
 import type { Block } from '@alloy-lint/parser';
-import { GoRegexp } from '../../relabel/goregex.js';
+import { byteLength, GoRegexp } from '@alloy-lint/gostd';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { compileTemplate } from '../template/index.js';
@@ -159,7 +159,7 @@ export function luhnReplace(input: string, replacement: string, minLength: numbe
   let trailing = '';
   const flush = () => {
     // Go compares the byte length of the digit run.
-    const len = Buffer.byteLength(num, 'utf8');
+    const len = byteLength(num);
     if (len >= minLength && luhnNumber(num)) out += replacement + (delimiters ? trailing : '');
     else if (len > 0) out += delimiters ? raw : num;
     num = raw = trailing = '';

@@ -3,10 +3,9 @@
 import type { Block } from '@alloy-lint/parser';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
-import { nsFromDate } from '../gotime.js';
-import { parseRFC3339 } from '../goparse.js';
+import { byteLength, byteSlice, isSpace, nsFromDate, parseRFC3339 } from '@alloy-lint/gostd';
 import type { BuildEnv, Entry, RunCtx, Stage } from '../types.js';
-import { byteLength, byteSlice, labelsKey } from '../util.js';
+import { labelsKey } from '../util.js';
 import { regexOrThrow } from './extract.js';
 
 interface CriLine {
@@ -16,11 +15,15 @@ interface CriLine {
   content: string;
 }
 
-const SPACE = /[\s\u0085\u00a0]/u;
+/** Index of the first unicode.IsSpace rune of `s`, or -1. */
+function indexSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
 
 /** Splits `<time> <stream> <flag> <content>`; undefined when the line is not in CRI form. */
 export function parseCri(line: string): CriLine | undefined {
-  const sp = line.search(SPACE);
+  const sp = indexSpace(line);
   const time = sp < 0 ? '' : line.slice(0, sp);
   let rest = sp < 0 ? line : line.slice(sp);
   if (rest[0] !== ' ') return undefined;

@@ -4,37 +4,22 @@
 import type { Block } from '@alloy-lint/parser';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
-import { addDate, loadLocation, nsFromDate, nsToCivil, UTC, type Location } from '../gotime.js';
-import { goParseTime } from '../goparse.js';
+import { addDate, Layout, loadLocation, nsFromDate, nsToCivil, parseInt64, parseTime as goParseTime, UTC, type Location } from '@alloy-lint/gostd';
 import type { BuildEnv, Stage } from '../types.js';
 import { getString, labelSetString } from '../util.js';
 
 const NS = 1_000_000_000n;
 type Parser = (s: string, now: Date) => bigint;
 
-function intOf(s: string): bigint {
-  if (!/^[+-]?\d+$/.test(s)) throw new Error('invalid syntax');
-  const n = BigInt(s);
-  if (n > 9223372036854775807n || n < -9223372036854775808n) throw new Error('value out of range');
-  return n;
-}
+const intOf = (s: string) => parseInt64(s, 10, 64);
+
+/** The named layouts the stage accepts besides the Unix variants. */
+const NAMED = ['ANSIC', 'UnixDate', 'RubyDate', 'RFC822', 'RFC822Z', 'RFC850', 'RFC1123', 'RFC1123Z', 'RFC3339', 'RFC3339Nano'] as const;
 
 /** A parser for one `format` value: a named layout, a Unix variant, or a Go layout. */
 export function layoutParser(format: string, loc: Location | undefined): Parser {
-  const named: Record<string, string> = {
-    ANSIC: 'Mon Jan _2 15:04:05 2006',
-    UnixDate: 'Mon Jan _2 15:04:05 MST 2006',
-    RubyDate: 'Mon Jan 02 15:04:05 -0700 2006',
-    RFC822: '02 Jan 06 15:04 MST',
-    RFC822Z: '02 Jan 06 15:04 -0700',
-    RFC850: 'Monday, 02-Jan-06 15:04:05 MST',
-    RFC1123: 'Mon, 02 Jan 2006 15:04:05 MST',
-    RFC1123Z: 'Mon, 02 Jan 2006 15:04:05 -0700',
-    RFC3339: '2006-01-02T15:04:05Z07:00',
-    RFC3339Nano: '2006-01-02T15:04:05.999999999Z07:00',
-  };
-  if (named[format]) {
-    const layout = named[format];
+  if ((NAMED as readonly string[]).includes(format)) {
+    const layout = Layout[format as (typeof NAMED)[number]];
     return (s) => goParseTime(layout, s).ns;
   }
   switch (format) {

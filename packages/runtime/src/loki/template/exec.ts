@@ -5,7 +5,7 @@
 // Go values in JS: string, bigint (int), number (float64), boolean, null (nil),
 // undefined (no value), arrays (slices) and Map (maps).
 
-import { formatFloat } from '@alloy-lint/values';
+import { goValueOf, NumError, parseFloat64, parseInt64, parseUint64, quote, sprint } from '@alloy-lint/gostd';
 import type { Arg, Node, Parsed, Pipe } from './parse.js';
 import { TemplateError } from './parse.js';
 
@@ -22,30 +22,9 @@ export class ExecError extends Error {}
 class Break {}
 class Continue {}
 
-/** fmt.Sprint of one value. */
+/** fmt.Sprint of one value; `undefined` (a missing value) prints as `<no value>`. */
 export function goPrint(v: unknown): string {
-  if (v === undefined) return '<no value>';
-  if (v === null) return '<nil>';
-  switch (typeof v) {
-    case 'string':
-      return v;
-    case 'bigint':
-      return v.toString();
-    case 'number':
-      return formatGoFloat(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-  }
-  if (Array.isArray(v)) return '[' + v.map(goPrint).join(' ') + ']';
-  if (v instanceof Map) return 'map[' + [...v.keys()].sort().map((k) => `${k}:${goPrint(v.get(k))}`).join(' ') + ']';
-  return String(v);
-}
-
-export function formatGoFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return formatFloat(v, 'g', -1);
+  return v === undefined ? '<no value>' : sprint(goValueOf(v));
 }
 
 export function truthy(v: unknown): boolean {
@@ -75,15 +54,25 @@ function typeName(v: unknown): string {
   return 'interface {}';
 }
 
+const attempt = <T>(f: () => T): T | undefined => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof NumError) return undefined;
+    throw e;
+  }
+};
+
+/** A number constant as text/template reads it: int when it can be, float when written as one. */
 function numberLiteral(text: string): bigint | number {
-  const t = text.replace(/_/g, '');
-  if (/^[+-]?\d+$/.test(t) && !/^[+-]?0\d/.test(t)) return BigInt(t);
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return BigInt(t.replace(/^([+-]?)0[xX]/, '$10x').replace(/^-0x(.*)$/, '-0x$1'));
-  if (/^[+-]?0[oO]?[0-7]+$/.test(t)) return BigInt(parseInt(t.replace(/[oO]/, ''), 8));
-  if (/^[+-]?0[bB][01]+$/.test(t)) return BigInt(parseInt(t.replace(/^([+-]?)0[bB]/, '$1'), 2));
-  const f = Number(t);
-  if (Number.isNaN(f)) throw new ExecError(`illegal number syntax: ${JSON.stringify(text)}`);
-  return f;
+  const i = attempt(() => parseInt64(text, 0, 64));
+  const f = attempt(() => parseFloat64(text));
+  const hexInt = /^[+-]?0[xX]/.test(text) && !/[pP]/.test(text);
+  if (f !== undefined && !hexInt && /[.eEpP]/.test(text)) return f;
+  if (i !== undefined) return i;
+  if (attempt(() => parseUint64(text, 0, 64)) !== undefined) throw new ExecError(`${text} overflows int`);
+  if (f !== undefined) throw new ExecError(`integer overflow: ${quote(text)}`);
+  throw new ExecError(`illegal number syntax: ${quote(text)}`);
 }
 
 export class Executor {

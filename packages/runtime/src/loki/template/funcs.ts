@@ -2,80 +2,79 @@
 // pipeline extras (ToLower, Replace, Hash, …) and the commonly used sprig ones.
 
 import { createHash } from 'node:crypto';
-import { GoRegexp } from '../../relabel/goregex.js';
-import { goToLower, goToUpper } from '../../relabel/unicase.js';
+import {
+  base64Decode,
+  base64Encode,
+  byteLength,
+  compareStrings,
+  GoRegexp,
+  goValueOf,
+  htmlEscapeString,
+  isSpace,
+  parseFloat64,
+  parseInt64,
+  queryEscape,
+  quote,
+  replace,
+  sprint,
+  sprintf,
+  sprintln,
+  split,
+  title,
+  toLower,
+  toUpper,
+  trim,
+  trimLeft,
+  trimPrefix,
+  trimRight,
+  trimSpace,
+  trimSuffix,
+  utf8Decode,
+} from '@alloy-lint/gostd';
 import { goJsonMarshal } from '../util.js';
 import { goPrint, truthy, type FuncDef } from './exec.js';
 
 const fn = (params: string[], f: (a: any[]) => unknown): FuncDef => ({ params, fn: f });
 
-function mustRegex(src: string): GoRegexp {
-  const r = GoRegexp.compile(src);
-  if (r instanceof GoRegexp) return r;
-  throw new Error(`regexp: Compile(${JSON.stringify(src)}): ${r.error}`);
-}
+const mustRegex = (src: string): GoRegexp => GoRegexp.mustCompile(src);
 
-const SPACE = /^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/g;
+/** Template arguments as Go values: a missing value is a nil interface. */
+const goArgs = (a: unknown[]) => a.map(goValueOf);
 
-function cutsetRe(cutset: string, side: 'l' | 'r' | 'b'): RegExp {
-  const cls = [...cutset].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
-  if (!cls) return /$^/;
-  const l = `^[${cls}]+`;
-  const r = `[${cls}]+$`;
-  return new RegExp(side === 'l' ? l : side === 'r' ? r : `${l}|${r}`, 'gu');
-}
-
-/** Go strings.Replace. */
-function goReplace(s: string, old: string, nw: string, n: bigint): string {
-  if (n === 0n || old === nw) return s;
-  let count = n < 0n ? Infinity : Number(n);
-  if (old === '') {
-    const chars = [...s];
-    let out = '';
-    for (let i = 0; i <= chars.length; i++) {
-      if (count > 0) {
-        out += nw;
-        count--;
-      }
-      if (i < chars.length) out += chars[i];
-    }
-    return out;
-  }
+/** Go's strings.Map dropping unicode.IsSpace runes (sprig's nospace). */
+function noSpace(s: string): string {
   let out = '';
-  let i = 0;
-  while (count > 0) {
-    const j = s.indexOf(old, i);
-    if (j < 0) break;
-    out += s.slice(i, j) + nw;
-    i = j + old.length;
-    count--;
-  }
-  return out + s.slice(i);
+  for (const ch of s) if (!isSpace(ch.codePointAt(0)!)) out += ch;
+  return out;
 }
 
-/** spf13/cast ToInt64 as sprig uses it (unconvertible values give 0). */
+/** cast's trimZeroDecimal: "12.00" → "12". */
+const trimZeroDecimal = (s: string) => s.replace(/^([+-]?\d+)\.0+$/, '$1');
+
+/** spf13/cast ToInt64 as sprig uses it (strings through strconv.ParseInt base 0; unconvertible values give 0). */
 function toInt64(v: unknown): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
   if (typeof v === 'boolean') return v ? 1n : 0n;
-  if (typeof v === 'string') {
-    const t = v.trim();
-    if (/^[+-]?\d+$/.test(t)) return BigInt(t);
-    if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return BigInt(t);
-    return 0n;
-  }
+  if (typeof v === 'string') return orZero(() => parseInt64(trimZeroDecimal(v), 0, 64), 0n);
   return 0n;
 }
 
+/** spf13/cast ToFloat64 (strings through strconv.ParseFloat). */
 function toFloat64(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string') {
-    const f = Number(v.trim());
-    return Number.isFinite(f) && v.trim() !== '' ? f : 0;
-  }
+  if (typeof v === 'string') return orZero(() => parseFloat64(v), 0);
   return 0;
+}
+
+function orZero<T>(f: () => T, zero: T): T {
+  try {
+    return f();
+  } catch {
+    return zero;
+  }
 }
 
 const wrap64 = (n: bigint) => BigInt.asIntN(64, n);
@@ -96,6 +95,7 @@ function basicCmp(a: unknown, b: unknown, op: string): number {
     return a === b ? 0 : 1;
   }
   if (ka === 'other') throw new Error('invalid type for comparison');
+  if (ka === 'string') return compareStrings(a as string, b as string);
   return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
@@ -115,44 +115,10 @@ function kindOf(v: unknown): string {
 }
 
 function goLen(v: unknown): bigint {
-  if (typeof v === 'string') return BigInt(new TextEncoder().encode(v).length);
+  if (typeof v === 'string') return BigInt(byteLength(v));
   if (Array.isArray(v)) return BigInt(v.length);
   if (v instanceof Map) return BigInt(v.size);
   throw new Error(`len of type ${kindOf(v)}`);
-}
-
-function sprintf(format: string, args: unknown[]): string {
-  let i = 0;
-  return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([%vsdqfxXtgeT])/g, (_m, _flags, _w, prec, verb: string) => {
-    if (verb === '%') return '%';
-    if (i >= args.length) return `%!${verb}(MISSING)`;
-    const a = args[i++];
-    switch (verb) {
-      case 'q':
-        return JSON.stringify(goPrint(a));
-      case 'd':
-        return typeof a === 'bigint' ? a.toString() : `%!d(${goPrint(a)})`;
-      case 'f':
-        return typeof a === 'number' || typeof a === 'bigint' ? Number(a).toFixed(prec === undefined ? 6 : Number(prec)) : `%!f(${goPrint(a)})`;
-      case 'x':
-      case 'X': {
-        const s = typeof a === 'bigint' ? a.toString(16) : Buffer.from(goPrint(a), 'utf8').toString('hex');
-        return verb === 'X' ? s.toUpperCase() : s;
-      }
-      default:
-        return goPrint(a);
-    }
-  });
-}
-
-function printArgs(args: unknown[]): string {
-  // fmt.Sprint adds spaces between operands when neither side is a string.
-  let out = '';
-  for (let i = 0; i < args.length; i++) {
-    if (i > 0 && typeof args[i] !== 'string' && typeof args[i - 1] !== 'string') out += ' ';
-    out += goPrint(args[i]);
-  }
-  return out;
 }
 
 const hex = (algo: string, s: string) => createHash(algo).update(s, 'utf8').digest('hex');
@@ -164,40 +130,40 @@ export const FUNCS = new Map<string, FuncDef>([
   ['not', fn(['value'], (a) => !truthy(a[0]))],
   ['len', fn(['value'], (a) => goLen(a[0]))],
   ['index', fn(['value', '...any'], (a) => a.slice(1).reduce((v, k) => (v instanceof Map ? v.get(String(k)) ?? null : Array.isArray(v) ? v[Number(k)] : null), a[0]))],
-  ['print', fn(['...any'], (a) => printArgs(a))],
-  ['println', fn(['...any'], (a) => a.map(goPrint).join(' ') + '\n')],
-  ['printf', fn(['string', '...any'], (a) => sprintf(a[0], a.slice(1)))],
+  ['print', fn(['...any'], (a) => sprint(...goArgs(a)))],
+  ['println', fn(['...any'], (a) => sprintln(...goArgs(a)))],
+  ['printf', fn(['string', '...any'], (a) => sprintf(a[0], goArgs(a.slice(1))))],
   ['eq', fn(['value', '...value'], (a) => a.slice(1).some((b) => basicCmp(a[0], b, 'eq') === 0))],
   ['ne', fn(['value', 'value'], (a) => basicCmp(a[0], a[1], 'ne') !== 0)],
   ['lt', fn(['value', 'value'], (a) => basicCmp(a[0], a[1], 'lt') < 0)],
   ['le', fn(['value', 'value'], (a) => basicCmp(a[0], a[1], 'le') <= 0)],
   ['gt', fn(['value', 'value'], (a) => basicCmp(a[0], a[1], 'gt') > 0)],
   ['ge', fn(['value', 'value'], (a) => basicCmp(a[0], a[1], 'ge') >= 0)],
-  ['html', fn(['...any'], (a) => printArgs(a).replace(/[&'<>"\0]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c]!))],
-  ['urlquery', fn(['...any'], (a) => encodeURIComponent(printArgs(a)).replace(/%20/g, '+'))],
+  ['html', fn(['...any'], (a) => htmlEscapeString(sprint(...goArgs(a))))],
+  ['urlquery', fn(['...any'], (a) => queryEscape(sprint(...goArgs(a))))],
   // pipeline extras
-  ['ToLower', fn(['string'], (a) => goToLower(a[0]))],
-  ['ToUpper', fn(['string'], (a) => goToUpper(a[0]))],
-  ['Replace', fn(['string', 'string', 'string', 'int'], (a) => goReplace(a[0], a[1], a[2], a[3]))],
-  ['Trim', fn(['string', 'string'], (a) => a[0].replace(cutsetRe(a[1], 'b'), ''))],
-  ['TrimLeft', fn(['string', 'string'], (a) => a[0].replace(cutsetRe(a[1], 'l'), ''))],
-  ['TrimRight', fn(['string', 'string'], (a) => a[0].replace(cutsetRe(a[1], 'r'), ''))],
-  ['TrimPrefix', fn(['string', 'string'], (a) => (a[1] && a[0].startsWith(a[1]) ? a[0].slice(a[1].length) : a[0]))],
-  ['TrimSuffix', fn(['string', 'string'], (a) => (a[1] && a[0].endsWith(a[1]) ? a[0].slice(0, -a[1].length) : a[0]))],
-  ['TrimSpace', fn(['string'], (a) => a[0].replace(SPACE, ''))],
+  ['ToLower', fn(['string'], (a) => toLower(a[0]))],
+  ['ToUpper', fn(['string'], (a) => toUpper(a[0]))],
+  ['Replace', fn(['string', 'string', 'string', 'int'], (a) => replace(a[0], a[1], a[2], clampCount(a[3])))],
+  ['Trim', fn(['string', 'string'], (a) => trim(a[0], a[1]))],
+  ['TrimLeft', fn(['string', 'string'], (a) => trimLeft(a[0], a[1]))],
+  ['TrimRight', fn(['string', 'string'], (a) => trimRight(a[0], a[1]))],
+  ['TrimPrefix', fn(['string', 'string'], (a) => trimPrefix(a[0], a[1]))],
+  ['TrimSuffix', fn(['string', 'string'], (a) => trimSuffix(a[0], a[1]))],
+  ['TrimSpace', fn(['string'], (a) => trimSpace(a[0]))],
   ['Hash', fn(['string', 'string'], (a) => hex('sha3-256', a[0] + a[1]))],
   ['Sha2Hash', fn(['string', 'string'], (a) => hex('sha256', a[0] + a[1]))],
   ['regexReplaceAll', fn(['string', 'string', 'string'], (a) => mustRegex(a[0]).replaceAll(a[1], a[2]))],
   ['regexReplaceAllLiteral', fn(['string', 'string', 'string'], (a) => mustRegex(a[0]).replaceAllLiteral(a[1], a[2]))],
   // sprig
-  ['upper', fn(['string'], (a) => goToUpper(a[0]))],
-  ['lower', fn(['string'], (a) => goToLower(a[0]))],
-  ['title', fn(['string'], (a) => a[0].replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_m: string, p: string, c: string) => p + c.toUpperCase()))],
-  ['trim', fn(['string'], (a) => a[0].replace(SPACE, ''))],
-  ['trimAll', fn(['string', 'string'], (a) => a[1].replace(cutsetRe(a[0], 'b'), ''))],
-  ['trimPrefix', fn(['string', 'string'], (a) => (a[0] && a[1].startsWith(a[0]) ? a[1].slice(a[0].length) : a[1]))],
-  ['trimSuffix', fn(['string', 'string'], (a) => (a[0] && a[1].endsWith(a[0]) ? a[1].slice(0, -a[0].length) : a[1]))],
-  ['replace', fn(['string', 'string', 'string'], (a) => goReplace(a[2], a[0], a[1], -1n))],
+  ['upper', fn(['string'], (a) => toUpper(a[0]))],
+  ['lower', fn(['string'], (a) => toLower(a[0]))],
+  ['title', fn(['string'], (a) => title(a[0]))],
+  ['trim', fn(['string'], (a) => trimSpace(a[0]))],
+  ['trimAll', fn(['string', 'string'], (a) => trim(a[1], a[0]))],
+  ['trimPrefix', fn(['string', 'string'], (a) => trimPrefix(a[1], a[0]))],
+  ['trimSuffix', fn(['string', 'string'], (a) => trimSuffix(a[1], a[0]))],
+  ['replace', fn(['string', 'string', 'string'], (a) => replace(a[2], a[0], a[1], -1))],
   ['contains', fn(['string', 'string'], (a) => a[1].includes(a[0]))],
   ['hasPrefix', fn(['string', 'string'], (a) => a[1].startsWith(a[0]))],
   ['hasSuffix', fn(['string', 'string'], (a) => a[1].endsWith(a[0]))],
@@ -214,23 +180,23 @@ export const FUNCS = new Map<string, FuncDef>([
     if (c < 0 && s.length + c > 0) return s.slice(s.length + c);
     return c >= 0 && s.length > c ? s.slice(0, c) : s;
   })],
-  ['nospace', fn(['string'], (a) => a[0].replace(/\s+/gu, ''))],
-  ['quote', fn(['...any'], (a) => a.filter((x) => x !== null).map((x) => JSON.stringify(goPrint(x))).join(' '))],
+  ['nospace', fn(['string'], (a) => noSpace(a[0]))],
+  ['quote', fn(['...any'], (a) => a.filter((x) => x !== null).map((x) => quote(goPrint(x))).join(' '))],
   ['squote', fn(['...any'], (a) => a.filter((x) => x !== null).map((x) => `'${goPrint(x)}'`).join(' '))],
   ['cat', fn(['...any'], (a) => a.filter((x) => x !== null).map(goPrint).join(' '))],
   ['toString', fn(['any'], (a) => (a[0] === null ? '' : goPrint(a[0])))],
-  ['toJson', fn(['any'], (a) => goJsonMarshal(toJsonable(a[0])))],
-  ['splitList', fn(['string', 'string'], (a) => a[1].split(a[0]))],
+  ['toJson', fn(['any'], (a) => goJsonMarshal(a[0]))],
+  ['splitList', fn(['string', 'string'], (a) => split(a[1], a[0]))],
   ['join', fn(['string', 'any'], (a) => (Array.isArray(a[1]) ? a[1].map(goPrint).join(a[0]) : goPrint(a[1])))],
   ['default', fn(['any', '...any'], (a) => (a.length > 1 && truthy(a[1]) ? a[1] : a[0]))],
   ['empty', fn(['any'], (a) => !truthy(a[0]))],
   ['coalesce', fn(['...any'], (a) => a.find((x) => truthy(x)) ?? null)],
   ['ternary', fn(['any', 'any', 'bool'], (a) => (a[2] ? a[0] : a[1]))],
-  ['b64enc', fn(['string'], (a) => Buffer.from(a[0], 'utf8').toString('base64'))],
-  ['b64dec', fn(['string'], (a) => Buffer.from(a[0], 'base64').toString('utf8'))],
+  ['b64enc', fn(['string'], (a) => base64Encode(a[0]))],
+  ['b64dec', fn(['string'], (a) => b64dec(a[0]))],
   ['sha256sum', fn(['string'], (a) => hex('sha256', a[0]))],
   ['sha1sum', fn(['string'], (a) => hex('sha1', a[0]))],
-  ['atoi', fn(['string'], (a) => (/^[+-]?\d+$/.test(a[0]) ? BigInt(a[0]) : 0n))],
+  ['atoi', fn(['string'], (a) => orZero(() => parseInt64(a[0], 10, 64), 0n))],
   ['int', fn(['any'], (a) => toInt64(a[0]))],
   ['int64', fn(['any'], (a) => toInt64(a[0]))],
   ['float64', fn(['any'], (a) => toFloat64(a[0]))],
@@ -269,9 +235,14 @@ export const FUNCS = new Map<string, FuncDef>([
   })],
 ]);
 
-function toJsonable(v: unknown): unknown {
-  if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return v.map(toJsonable);
-  if (v instanceof Map) return Object.fromEntries([...v].sort().map(([k, x]) => [k, toJsonable(x)]));
-  return v === undefined ? null : v;
+/** sprig's b64dec: the decoded text, or the decoding error's text. */
+function b64dec(s: string): string {
+  try {
+    return utf8Decode(base64Decode(s));
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
+
+/** A Replace count as Go's int: -1 and below mean all. */
+const clampCount = (n: bigint) => (n < 0n ? -1 : n > 1_000_000_000n ? 1_000_000_000 : Number(n));

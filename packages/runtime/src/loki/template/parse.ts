@@ -2,6 +2,8 @@
 // text, actions with pipelines, variables, if/else if/else, range, with,
 // define/template/block, break/continue, comments and {{- -}} trimming.
 
+import { unquote } from '@alloy-lint/gostd';
+
 export type Arg =
   | { k: 'str'; v: string }
   | { k: 'num'; text: string }
@@ -141,7 +143,7 @@ function lexAction(body: string): Lex[] {
     if (c === "'") {
       let k = i + 1;
       while (k < body.length && body[k] !== "'") k += body[k] === '\\' ? 2 : 1;
-      const s = unquoteGo('"' + body.slice(i + 1, k).replace(/"/g, '\\"') + '"');
+      const s = unquoteGo(body.slice(i, k + 1));
       out.push({ t: 'char', v: String(s.codePointAt(0) ?? 0) });
       i = k + 1;
       continue;
@@ -190,14 +192,10 @@ function lexAction(body: string): Lex[] {
   return out;
 }
 
-/** Go's strconv.Unquote for a double-quoted literal. */
+/** strconv.Unquote of a string or rune literal, failing as a template error. */
 export function unquoteGo(lit: string): string {
   try {
-    const body = lit.slice(1, -1).replace(/\\([0-7]{3})/g, (_, o) => `\\u${parseInt(o, 8).toString(16).padStart(4, '0')}`)
-      .replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')
-      .replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b').replace(/\\'/g, "'")
-      .replace(/\\U([0-9a-fA-F]{8})/g, (_, h) => String.fromCodePoint(parseInt(h, 16)));
-    return JSON.parse('"' + body + '"') as string;
+    return unquote(lit);
   } catch {
     throw new TemplateError(`invalid syntax in string ${lit}`);
   }
