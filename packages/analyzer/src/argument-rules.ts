@@ -1,6 +1,6 @@
 // Alloy's load-time argument checks (the argument-check rule), applied during the type checker's walk.
-import { goQuote, type Block, type Expr, type Stmt } from '@alloy-lint/parser';
-import { parseDuration } from '@alloy-lint/values';
+import { parseDuration, quote } from '@alloy-lint/gostd';
+import type { Block, Expr, Stmt } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { stringValue } from './literal.js';
 import { type ArgumentRule, type BodySpec, fieldsOf } from './schema.js';
@@ -63,7 +63,7 @@ function format(message: string, args: (string | number)[]): string {
   return message.replace(/%[-+# 0-9.]*[a-zA-Z%]/g, (verb) => {
     if (verb === '%%') return '%';
     const v = args[Math.min(i++, args.length - 1)] ?? '';
-    return verb.endsWith('q') ? goQuote(String(v)) : String(v);
+    return verb.endsWith('q') ? quote(String(v)) : String(v);
   });
 }
 

@@ -1,5 +1,6 @@
-import { goQuote, type Expr, type Literal } from '@alloy-lint/parser';
-import { parseDuration, unquote } from '@alloy-lint/values';
+import { GoError, parseDuration, quote } from '@alloy-lint/gostd';
+import type { Expr, Literal } from '@alloy-lint/parser';
+import { convertValue, string, unquote } from '@alloy-lint/values';
 import type { TextRule } from './schema.js';
 
 export interface LiteralProblem {
@@ -59,10 +60,21 @@ export function stringValue(l: Literal): string | undefined {
   }
 }
 
-/** Whether `s` parses as a Go duration, as Alloy decodes duration arguments. */
-function isDuration(s: string): boolean {
+/** time.ParseDuration's error for `s` (as Alloy decodes duration arguments), undefined when it parses. */
+function durationError(s: string): string | undefined {
   try {
     parseDuration(s);
+    return undefined;
+  } catch (e) {
+    if (e instanceof GoError) return e.message;
+    throw e;
+  }
+}
+
+/** Whether Alloy converts the string `s` into a number (strconv's rules, not JavaScript's `Number`). */
+function convertsToNumber(s: string): boolean {
+  try {
+    convertValue(string(s), 'number');
     return true;
   } catch {
     return false;
@@ -81,9 +93,9 @@ function checkText(s: string, rule: TextRule): string | undefined {
   if (ok) return undefined;
   let used = false;
   return rule.message.replace(/%[vsq]/g, (verb) => {
-    if (used) return goQuote(`[${rule.values.join(' ')}]`);
+    if (used) return quote(`[${rule.values.join(' ')}]`);
     used = true;
-    return verb === '%q' ? goQuote(s) : s;
+    return verb === '%q' ? quote(s) : s;
   });
 }
 
@@ -104,14 +116,14 @@ function checkValue(l: Literal, type: string, rule?: TextRule): string | undefin
       if (have === 'bool') return 'expected string, got bool';
       if (type === 'duration' && have === 'string') {
         const s = stringValue(l);
-        if (s !== undefined && !isDuration(s)) return `time: invalid duration ${JSON.stringify(s)}`;
+        if (s !== undefined) return durationError(s);
       }
       return undefined;
     case 'number':
       if (have === 'number') return undefined;
       if (have === 'string') {
         const s = stringValue(l);
-        return s !== undefined && s.trim() !== '' && !Number.isNaN(Number(s)) ? undefined : 'expected number, got string';
+        return s !== undefined && convertsToNumber(s) ? undefined : 'expected number, got string';
       }
       return `expected number, got ${have}`;
     case 'bool':

@@ -1,3 +1,4 @@
+import { quote } from '@alloy-lint/gostd';
 import type { Block } from '@alloy-lint/parser';
 import type { ModuleDeclares } from './modules.js';
 import type { BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
@@ -51,23 +52,23 @@ export class Registry {
       const spec = mod.get(rest);
       if (spec) return { ok: true, spec };
       const known = [...mod.keys()].sort().join(', ') || 'none';
-      return { ok: false, code: 'unknown-component', message: `module ${JSON.stringify(first)} has no declare named ${JSON.stringify(rest)} (it declares: ${known})` };
+      return { ok: false, code: 'unknown-component', message: `module ${quote(first)} has no declare named ${quote(rest)} (it declares: ${known})` };
     }
     // A child registry falls back to its parent, which checks its own custom components.
     if (this.parent) return this.parent.get(name);
     const c = this.catalog.component(name);
-    if (!c) return { ok: false, code: 'unknown-component', message: `cannot find the definition of component name ${JSON.stringify(name)}` };
+    if (!c) return { ok: false, code: 'unknown-component', message: `cannot find the definition of component name ${quote(name)}` };
     if (c.community) {
       if (!this.community) {
         return {
           ok: false,
           code: 'community',
-          message: `the component ${JSON.stringify(name)} is a community component. Use the --feature.community-components.enabled command-line flag to enable community components`,
+          message: `the component ${quote(name)} is a community component. Use the --feature.community-components.enabled command-line flag to enable community components`,
         };
       }
       return { ok: true, spec: c.args, component: c };
     }
-    const err = stabilityError(c.stability, this.minStability, `component ${JSON.stringify(name)}`);
+    const err = stabilityError(c.stability, this.minStability, `component ${quote(name)}`);
     if (err) return { ok: false, code: 'stability', message: err };
     return { ok: true, spec: c.args, component: c };
   }

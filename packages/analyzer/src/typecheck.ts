@@ -1,6 +1,6 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
-import { RE2JS } from 're2js';
+import { GoRegexp, quote } from '@alloy-lint/gostd';
 import { checkLiteral, stringValue } from './literal.js';
 import { checkValue, type ExportTypeOf } from './reftypes.js';
 import { applyArgumentRules } from './argument-rules.js';
@@ -27,7 +27,7 @@ export interface TypecheckOptions {
 export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: TypecheckOptions = {}, out: FileDiagnostic[] = []): FileDiagnostic[] {
   if (spec.kind === 'any') return out;
   if (spec.kind === 'map') {
-    if (b.label !== '') out.push(diag(file, 'block-label', `block ${JSON.stringify(nameOf(b))} requires empty label`, b.start, b.lcurly));
+    if (b.label !== '') out.push(diag(file, 'block-label', `block ${quote(nameOf(b))} requires empty label`, b.start, b.lcurly));
     return out;
   }
   const lookup = fieldsOf(spec);
@@ -44,9 +44,9 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
   }
   for (const f of requiredOf(spec)) {
     if (f.kind === 'attr' && seenStack.indexOf(f.name, base) === -1) {
-      out.push(diag(file, 'missing-required', `missing required attribute ${JSON.stringify(f.name)}`, b.start, b.rcurly));
+      out.push(diag(file, 'missing-required', `missing required attribute ${quote(f.name)}`, b.start, b.rcurly));
     } else if (f.kind === 'block' && countIn(b, f.name) === 0) {
-      out.push(diag(file, 'missing-required', `missing required block ${JSON.stringify(f.name)}`, b.start, b.rcurly));
+      out.push(diag(file, 'missing-required', `missing required block ${quote(f.name)}`, b.start, b.rcurly));
     }
   }
   seenStack.length = base;
@@ -67,14 +67,14 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
   const name = nameOf(b);
   const last = b.rcurly;
   if (!spec) {
-    out.push(diag(file, 'unknown-block', `unrecognized block name ${JSON.stringify(name)}`, b.start, last));
+    out.push(diag(file, 'unknown-block', `unrecognized block name ${quote(name)}`, b.start, last));
   } else if (spec.kind === 'attr') {
-    out.push(diag(file, 'attr-as-block', `${JSON.stringify(name)} must be an attribute, but is used as a block`, b.start, last));
+    out.push(diag(file, 'attr-as-block', `${quote(name)} must be an attribute, but is used as a block`, b.start, last));
   } else {
     if (typeof spec.count === 'number' && spec.count !== n) {
-      out.push(diag(file, 'block-count', `block ${JSON.stringify(name)} must be specified exactly ${spec.count} times, but was specified ${n} times`, b.start, last));
+      out.push(diag(file, 'block-count', `block ${quote(name)} must be specified exactly ${spec.count} times, but was specified ${n} times`, b.start, last));
     } else if (spec.count === 'one' && n > 1) {
-      out.push(diag(file, 'duplicate-block', `block ${JSON.stringify(name)} may only be specified once`, b.start, last));
+      out.push(diag(file, 'duplicate-block', `block ${quote(name)} may only be specified once`, b.start, last));
     } else {
       typecheckBlock(file, b, spec.body, opts, out);
     }
@@ -84,9 +84,9 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
 function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | undefined, base: number, opts: TypecheckOptions, out: FileDiagnostic[]): void {
   const name = a.name.name;
   const last = a.end - 1;
-  if (!spec) out.push(diag(file, 'unknown-attribute', `unrecognized attribute name ${JSON.stringify(name)}`, a.start, last));
-  else if (spec.kind === 'block') out.push(diag(file, 'block-as-attr', `${JSON.stringify(name)} must be a block, but is used as an attribute`, a.start, last));
-  else if (seenStack.indexOf(name, base) !== -1) out.push(diag(file, 'duplicate-attribute', `attribute ${JSON.stringify(name)} may only be provided once`, a.start, last));
+  if (!spec) out.push(diag(file, 'unknown-attribute', `unrecognized attribute name ${quote(name)}`, a.start, last));
+  else if (spec.kind === 'block') out.push(diag(file, 'block-as-attr', `${quote(name)} must be a block, but is used as an attribute`, a.start, last));
+  else if (seenStack.indexOf(name, base) !== -1) out.push(diag(file, 'duplicate-attribute', `attribute ${quote(name)} may only be provided once`, a.start, last));
   else {
     seenStack.push(name);
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
@@ -97,7 +97,7 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
   }
 }
 
-/** Compiles a literal regular expression with RE2 semantics, as Alloy does. */
+/** Compiles a literal regular expression with Go's regexp (RE2) rules, as Alloy does. */
 function checkRegex(file: string, e: Expr, anchored: boolean): FileDiagnostic[] {
   if (e.kind !== 'Literal' || e.litKind !== 'STRING') return EMPTY;
   const text = stringValue(e);
@@ -105,12 +105,8 @@ function checkRegex(file: string, e: Expr, anchored: boolean): FileDiagnostic[] 
   const pattern = anchored ? `^(?s:${text})$` : text;
   let error = regexErrors.get(pattern);
   if (error === undefined) {
-    try {
-      RE2JS.compile(pattern);
-      error = '';
-    } catch (err) {
-      error = (err as Error).message;
-    }
+    const re = GoRegexp.compile(pattern);
+    error = re instanceof GoRegexp ? '' : re.error;
     if (regexErrors.size > 10000) regexErrors.clear();
     regexErrors.set(pattern, error);
   }
@@ -137,7 +133,7 @@ function suggest(d: FileDiagnostic, s: Attribute | Block, spec: BodySpec): void 
   const start = s.start;
   const end = isBlock ? s.nameSpan.end : s.name.end;
   if (best) {
-    d.hint = `did you mean ${JSON.stringify(best)}?`;
+    d.hint = `did you mean ${quote(best)}?`;
     d.fix = { title: `Rename to ${best}`, edits: [{ start, end, text: best }] };
   } else if (other.includes(name)) {
     d.hint = isBlock ? `${name} is an attribute: write ${name} = ...` : `${name} is a block: write ${name} { ... }`;

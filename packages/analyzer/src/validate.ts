@@ -1,3 +1,4 @@
+import { quote } from '@alloy-lint/gostd';
 import type { Block, SourceFile, Stmt } from '@alloy-lint/parser';
 import { stringValue } from './literal.js';
 import { loadModule, type ModuleDeclares, type ModuleLoader } from './modules.js';
@@ -276,7 +277,7 @@ export class Validator {
   private validateForeach(node: VNode & { kind: 'plain' }, s: State): void {
     const at = node.at;
     const name = blockName(at.block);
-    const gate = stabilityError(FOREACH_STABILITY, this.opts.minStability, `foreach block ${JSON.stringify(name)}`);
+    const gate = stabilityError(FOREACH_STABILITY, this.opts.minStability, `foreach block ${quote(name)}`);
     if (gate) node.diags.push(this.nameDiag(at, 'stability', gate));
     const d = this.missingLabel(at);
     if (d) node.diags.push(d);
@@ -318,7 +319,7 @@ export class Validator {
       const diags: FileDiagnostic[] = [];
       let id = blockId(at.block);
       if (at.block.label === '') {
-        diags.push(this.nameDiag(at, 'missing-label', `component ${JSON.stringify(blockName(at.block))} must have a label`));
+        diags.push(this.nameDiag(at, 'missing-label', `component ${quote(blockName(at.block))} must have a label`));
       }
       const dup = this.alreadyDefined(mem, at);
       if (dup) {
@@ -344,7 +345,7 @@ export class Validator {
       const def = this.opts.services.get(blockId(at.block));
       let args: BodySpec | undefined;
       if (!def?.configurable) {
-        diags.push(diag(at.file, 'service', `service ${JSON.stringify(blockId(at.block))} does not support being configured`, at.block.start, at.block.rcurly));
+        diags.push(diag(at.file, 'service', `service ${quote(blockId(at.block))} does not support being configured`, at.block.start, at.block.rcurly));
       } else {
         args = this.opts.catalog.block(blockId(at.block)) ?? ANY_BODY;
       }
@@ -397,7 +398,7 @@ export class Validator {
             if (reg.code === 'unknown-component') {
               const best = closest(name, this.opts.catalog.names());
               if (best) {
-                d.hint = `did you mean ${JSON.stringify(best)}?`;
+                d.hint = `did you mean ${quote(best)}?`;
                 d.fix = { title: `Rename to ${best}`, edits: [{ start: n.at.block.start, end: n.at.block.nameSpan.end, text: best }] };
               }
             }
@@ -465,7 +466,7 @@ export class Validator {
       const start = t[0].start;
       const last = t[count - 1].end - 1;
       if (!found && !(s.scope.has(first) || STDLIB.has(first))) {
-        diags.push(diag(file, 'unknown-reference', `component ${JSON.stringify(traversalText(t, count))} does not exist or is out of scope`, start, last));
+        diags.push(diag(file, 'unknown-reference', `component ${quote(traversalText(t, count))} does not exist or is out of scope`, start, last));
         return;
       }
       if (found) {

@@ -50,7 +50,7 @@ describe('validator', () => {
   it('checks literal types', () => {
     expect(check('test.source "in" {\n  forward_to = "x"\n  interval = "5 minutes"\n}\n')).toEqual([
       '2:16: expected array, got string',
-      '3:14: time: invalid duration "5 minutes"',
+      '3:14: time: unknown unit " minutes" in duration "5 minutes"', // Go's ParseDuration message
     ]);
   });
 

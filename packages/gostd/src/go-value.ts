@@ -25,19 +25,19 @@ export type GoValue = null | boolean | string | bigint | number | readonly GoVal
 
 export type GoKind = 'nil' | 'bool' | 'int' | 'uint' | 'float' | 'string' | 'slice' | 'map' | 'struct' | 'func';
 
+// The kind and type name of the JS primitives that stand for Go values.
+const PRIMITIVE: Record<string, readonly [GoKind, string]> = {
+  boolean: ['bool', 'bool'],
+  string: ['string', 'string'],
+  bigint: ['int', 'int'],
+  number: ['float', 'float64'],
+};
+
 /** The reflect kind of `v` (ints split into signed and unsigned). */
 export function goKind(v: GoValue): GoKind {
   if (v === null) return 'nil';
-  switch (typeof v) {
-    case 'boolean':
-      return 'bool';
-    case 'string':
-      return 'string';
-    case 'bigint':
-      return 'int';
-    case 'number':
-      return 'float';
-  }
+  const p = PRIMITIVE[typeof v];
+  if (p) return p[0];
   if (Array.isArray(v)) return 'slice';
   if (v instanceof Map) return 'map';
   const t = v as GoTyped;
@@ -48,16 +48,8 @@ export function goKind(v: GoValue): GoKind {
 /** The type name `%T` prints (`<nil>` for a nil interface). */
 export function goTypeName(v: GoValue): string {
   if (v === null) return '<nil>';
-  switch (typeof v) {
-    case 'boolean':
-      return 'bool';
-    case 'string':
-      return 'string';
-    case 'bigint':
-      return 'int';
-    case 'number':
-      return 'float64';
-  }
+  const p = PRIMITIVE[typeof v];
+  if (p) return p[1];
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof Map) return 'map[string]interface {}';
   return (v as GoTyped).type;

@@ -1,5 +1,6 @@
 // discovery.kubernetes: targets from the samples' Kubernetes objects, role by role.
 
+import { trimSpace } from '@alloy-lint/gostd';
 import type { Block } from '@alloy-lint/parser';
 import { endpointSliceTargets, endpointsObjects, endpointsTargets } from '../k8s/endpoints.js';
 import { world, type World } from '../k8s/objects.js';
@@ -39,7 +40,7 @@ export function discoveryKubernetes(ctx: SimContext): Simulator {
     if (own && bool(own, 'own_namespace')) {
       const ns = ctx.host.readFile(OWN_NAMESPACE_FILE);
       if (ns === undefined) throw new SimError(`own_namespace needs ${OWN_NAMESPACE_FILE} (add it to the samples' files)`);
-      names.push(ns.trim());
+      names.push(trimSpace(ns));
     }
     if (names.length === 0) names = undefined;
   }

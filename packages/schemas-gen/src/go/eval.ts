@@ -1,5 +1,6 @@
 // Best-effort evaluation of Go default values: literals, constants, composite literals,
 // simple functions and SetToDefault-style methods. Anything else evaluates to unknown.
+import { parseDuration as goParseDuration } from '@alloy-lint/gostd';
 import type { GoFile, Workspace } from './loader.js';
 import { field, named, stringLit, type Node } from './ts.js';
 
@@ -301,8 +302,19 @@ export function setPath(target: GoValue, path: string[], val: GoValue): GoValue 
   return { v: 'struct', fields };
 }
 
-/** Parses a Go duration string ("1h30m", "500ms") to nanoseconds. */
+/**
+ * A duration string in nanoseconds: time.ParseDuration's syntax, or Prometheus'
+ * model.ParseDuration (which also has d, w and y units) when Go's does not parse it.
+ */
 export function parseDuration(s: string): number | null {
+  try {
+    return Number(goParseDuration(s));
+  } catch {
+    return promDuration(s);
+  }
+}
+
+function promDuration(s: string): number | null {
   const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9, d: 86400e9, w: 604800e9, y: 31536000e9 };
   if (s === '0') return 0;
   let total = 0;

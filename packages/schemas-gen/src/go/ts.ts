@@ -1,4 +1,5 @@
 // Go parsing through web-tree-sitter and the tree-sitter-go grammar (wasm).
+import { unquote } from '@alloy-lint/gostd';
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 
@@ -45,7 +46,7 @@ export function stringLit(n: Node): string | undefined {
   if (n.type === 'raw_string_literal') return n.text.slice(1, -1);
   if (n.type !== 'interpreted_string_literal') return undefined;
   try {
-    return JSON.parse(n.text.replace(/\\'/g, "'")) as string;
+    return unquote(n.text);
   } catch {
     return n.text.slice(1, -1);
   }

@@ -1,7 +1,7 @@
 // Stages that let entries through or not: drop, match, limit, sampling.
 
 import type { Block } from '@alloy-lint/parser';
-import { byteLength, GoRegexp, nsFromDate, quoteMeta } from '@alloy-lint/gostd';
+import { byteLength, formatFloat, GoRegexp, nsFromDate, quoteMeta } from '@alloy-lint/gostd';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { parseSelector, selectorMatches } from '../logql.js';
@@ -202,7 +202,7 @@ export function buildSampling(block: Block, env: BuildEnv, spec: BodySpec): Stag
   const { v } = decodeBody(block, spec, env);
   const rate = v.rate as number;
   if (!(rate >= 0 && rate <= 1)) {
-    throw new ConfigError(`sampling stage failed to parse rate,Sampling Rate must be between 0.0 and 1.0, received ${rate.toFixed(6)}`, true);
+    throw new ConfigError(`sampling stage failed to parse rate,Sampling Rate must be between 0.0 and 1.0, received ${formatFloat(rate, 'f', 6)}`, true);
   }
   const reason = (v.drop_counter_reason as string | undefined) ?? '';
   const counter = droppedLines(env.registry);

@@ -7,8 +7,10 @@ import {
   base64Encode,
   byteLength,
   compareStrings,
+  goKind,
   GoRegexp,
   goValueOf,
+  type GoValue,
   htmlEscapeString,
   isSpace,
   parseFloat64,
@@ -99,19 +101,10 @@ function basicCmp(a: unknown, b: unknown, op: string): number {
   return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
+/** The basic kind text/template compares: nil, string, int, float, bool, or other. */
 function kindOf(v: unknown): string {
-  if (v === null || v === undefined) return 'nil';
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'bigint':
-      return 'int';
-    case 'number':
-      return 'float';
-    case 'boolean':
-      return 'bool';
-  }
-  return 'other';
+  const k = v === undefined ? 'nil' : goKind(v as GoValue);
+  return k === undefined || k === 'slice' || k === 'map' || k === 'uint' || k === 'struct' || k === 'func' ? 'other' : k;
 }
 
 function goLen(v: unknown): bigint {
