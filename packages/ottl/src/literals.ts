@@ -1,6 +1,6 @@
 // Literal tokens to values, as contrib's parser captures them: strings through Go's
 // strconv.Unquote, integers as int64 (an out-of-range one is a parse error), bytes as hex.
-import { unquote } from '@alloy-lint/values';
+import { unquote } from '@alloy-lint/gostd';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;

@@ -1,5 +1,6 @@
 // Converters (upper-case functions that compute a value), as contrib's ottlfuncs define them.
 // The ones not listed here are known to the checker and reported as unsupported when run.
+import { byteLength, NumError, parseFloat64, parseInt64, toLower, toUpper, utf8Bytes, utf8Decode } from '@alloy-lint/gostd';
 import type { Arg, Impl } from './fn-types.js';
 import { isMap, type OValue } from './model.js';
 import { goRegex } from './regex.js';
@@ -16,8 +17,6 @@ const int = (a: Arg | undefined, fn: string): bigint => {
   const v = a!.get();
   return typeof v === 'bigint' ? v : fail(`${fn}: expected an int but got ${typeName(v)}`);
 };
-const enc = new TextEncoder();
-const dec = new TextDecoder();
 const is = (test: (v: OValue) => boolean): Impl => ([value]) => test(value!.get());
 const strFn = (f: (s: string) => OValue, fn: string): Impl => ([target]) => f(str(target, fn));
 const bytesId = (n: number, fn: string): Impl => ([bytes]) => {
@@ -26,13 +25,14 @@ const bytesId = (n: number, fn: string): Impl => ([bytes]) => {
   return v;
 };
 
-/** Go's strconv.ParseFloat, for decimal text: rejects what Go rejects that Number() accepts. */
-function parseGoFloat(s: string): number | null {
-  if (!/^[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf(?:inity)?|nan)$/i.test(s)) return null;
-  const l = s.toLowerCase().replace(/^\+/, '');
-  if (l.endsWith('nan')) return NaN;
-  if (l.includes('inf')) return l.startsWith('-') ? -Infinity : Infinity;
-  return Number(s);
+/** strconv.ParseFloat / ParseInt(s, 10, 64), null on any error (as the converters return nil). */
+function orNull<T>(parse: () => T): T | null {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof NumError) return null;
+    throw e;
+  }
 }
 
 export const CONVERTERS: Record<string, Impl> = {
@@ -71,7 +71,7 @@ export const CONVERTERS: Record<string, Impl> = {
     if (typeof v === 'bigint') return v;
     if (typeof v === 'number') return Number.isFinite(v) ? BigInt.asIntN(64, BigInt(Math.trunc(v))) : null;
     if (typeof v === 'boolean') return v ? 1n : 0n;
-    if (typeof v === 'string') return /^[+-]?[0-9]+$/.test(v) && BigInt.asIntN(64, BigInt(v)) === BigInt(v) ? BigInt(v) : null;
+    if (typeof v === 'string') return orNull(() => parseInt64(v, 10, 64));
     return null;
   },
   Double([value]) {
@@ -79,7 +79,7 @@ export const CONVERTERS: Record<string, Impl> = {
     if (typeof v === 'number') return v;
     if (typeof v === 'bigint') return Number(v);
     if (typeof v === 'boolean') return v ? 1 : 0;
-    if (typeof v === 'string') return parseGoFloat(v);
+    if (typeof v === 'string') return orNull(() => parseFloat64(v));
     return null;
   },
   String([value]) {
@@ -89,19 +89,19 @@ export const CONVERTERS: Record<string, Impl> = {
   },
   Len([target]) {
     const v = target!.get();
-    if (typeof v === 'string') return BigInt(enc.encode(v).length);
+    if (typeof v === 'string') return BigInt(byteLength(v));
     if (Array.isArray(v) || v instanceof Uint8Array) return BigInt(v.length);
     if (isMap(v)) return BigInt(v.size);
     return fail(`Len: cannot take the length of ${typeName(v)}`);
   },
-  ToLowerCase: strFn((s) => s.toLowerCase(), 'ToLowerCase'),
-  ToUpperCase: strFn((s) => s.toUpperCase(), 'ToUpperCase'),
+  ToLowerCase: strFn(toLower, 'ToLowerCase'),
+  ToUpperCase: strFn(toUpper, 'ToUpperCase'),
   Substring([target, start, length]) {
-    const b = enc.encode(str(target, 'Substring'));
+    const b = utf8Bytes(str(target, 'Substring'));
     const s = int(start, 'Substring');
     const n = int(length, 'Substring');
     if (s < 0n || n <= 0n || s + n > BigInt(b.length)) fail(`invalid range for substring function, ${s + n} cannot be greater than the length of target string(${b.length})`);
-    return dec.decode(b.subarray(Number(s), Number(s + n)));
+    return utf8Decode(b, Number(s), Number(s + n));
   },
   Split([target, delimiter]) {
     const v = target!.get();
@@ -150,7 +150,7 @@ export const CONVERTERS: Record<string, Impl> = {
   Hex([value]) {
     const v = value!.get();
     if (v instanceof Uint8Array) return hex(v);
-    if (typeof v === 'string') return hex(enc.encode(v));
+    if (typeof v === 'string') return hex(utf8Bytes(v));
     return fail(`Hex of ${typeName(v)} is not simulated`);
   },
 };

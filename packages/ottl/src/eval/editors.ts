@@ -1,5 +1,6 @@
 // Editors (lower-case functions that change telemetry), as contrib's ottlfuncs and the transform
 // processor define them.
+import { utf8Bytes, utf8Decode } from '@alloy-lint/gostd';
 import type { Arg, Impl } from './fn-types.js';
 import { isMap, type OMap, type OValue } from './model.js';
 import { globRegex, goRegex, replaceAllGo } from './regex.js';
@@ -39,11 +40,11 @@ function removeIf(m: OMap, drop: (k: string, v: OValue) => boolean): void {
 
 /** UTF-8 prefix of at most `limit` bytes, never cutting a character in half. */
 function truncateBytes(s: string, limit: number): string {
-  const b = new TextEncoder().encode(s);
+  const b = utf8Bytes(s);
   if (b.length <= limit) return s;
   let end = limit;
   while (end > 0 && (b[end] & 0xc0) === 0x80) end--;
-  return new TextDecoder().decode(b.subarray(0, end));
+  return utf8Decode(b, 0, end);
 }
 
 export const EDITORS: Record<string, Impl> = {

@@ -1,5 +1,5 @@
 // OTTL value semantics: comparisons (contrib compare.go), math, and the string forms converters use.
-import { formatFloat } from '@alloy-lint/values';
+import { base64Encode, formatFloat, goValueOf, jsonMarshal } from '@alloy-lint/gostd';
 import { GoTime, isMap, type OValue } from './model.js';
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
@@ -84,11 +84,7 @@ export function typeName(v: OValue): string {
   return Array.isArray(v) ? 'slice' : 'map';
 }
 
-function base64(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += String.fromCharCode(x);
-  return btoa(s);
-}
+const base64 = (b: Uint8Array) => base64Encode(b);
 
 export const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
@@ -100,11 +96,10 @@ export function asString(v: OValue): string {
   if (typeof v === 'number') return formatFloat(v, 'f', -1, 64);
   if (v instanceof Uint8Array) return base64(v);
   if (v instanceof GoTime) return String(v.unixNano);
-  return JSON.stringify(toJson(v));
+  return jsonMarshal(goValueOf(toJson(v)));
 }
 
 function toJson(v: OValue): unknown {
-  if (typeof v === 'bigint') return Number(v);
   if (Array.isArray(v)) return v.map(toJson);
   if (isMap(v)) return Object.fromEntries([...v].map(([k, x]) => [k, toJson(x)]));
   if (v instanceof Uint8Array) return base64(v);
