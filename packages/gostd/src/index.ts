@@ -6,7 +6,7 @@ export * from './utf8.js';
 export { isSpace, isPrint, isLetter, isDigit, isUpper, isLower, toUpperRune, toLowerRune, toTitleRune } from './unicode.js';
 export * from './strings.js';
 export { quote, quoteToASCII, quoteRune, canBackquote } from './strconv-quote.js';
-export { unquote, unquoteBytes } from './strconv-unquote.js';
+export { unquote, unquoteBytes, unquoteMapped, type MappedUnquote } from './strconv-unquote.js';
 export { NumError, parseInt64, parseUint64, atoi, underscoreOK } from './strconv-atoi.js';
 export { parseFloat64 } from './strconv-atof.js';
 export { formatFloat, shortestDigits, exactDigits, roundDigits, type Digits, type FloatFormat } from './strconv-ftoa.js';

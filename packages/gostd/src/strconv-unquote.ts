@@ -2,7 +2,7 @@
 // give those bytes, not code points; an escaped quote must be the literal's own quote.
 
 import { ERR_SYNTAX, GoError } from './errors.js';
-import { utf8Bytes, utf8Decode, validRune } from './utf8.js';
+import { byteLength, decodeRune, runeOf, utf8Bytes, utf8Decode, validRune, widthOf } from './utf8.js';
 
 const SIMPLE: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
 
@@ -100,10 +100,63 @@ function unquoteImpl(lit: string): string | number[] {
   return unquoteSlow(body, q);
 }
 
-function unquoteSlow(body: string, q: string): number[] {
+function unquoteSlow(body: string, q: string, srcOf?: number[]): number[] {
   const out: number[] = [];
   let runes = 0;
-  for (let i = 0; i < body.length; runes++) i = unquoteChar(body, i, q, out);
+  let byte = 1; // UTF-8 offset in the literal of body[i]
+  for (let i = 0; i < body.length; runes++) {
+    const n = out.length;
+    const next = unquoteChar(body, i, q, out);
+    if (srcOf) for (let k = n; k < out.length; k++) srcOf.push(byte);
+    byte += byteLength(body.slice(i, next));
+    i = next;
+  }
   if (q === "'" && runes !== 1) bad();
   return out;
+}
+
+/** A literal's value with, for each UTF-16 unit of it, the UTF-8 offset in the literal where it was written. */
+export interface MappedUnquote {
+  text: string;
+  /** `at[i]` is the byte offset (in `lit`, quotes included) of text unit `i`; `at[text.length]` is the closing quote's. */
+  at: number[];
+}
+
+/**
+ * strconv.Unquote that also maps the value back to the literal: a character written as an
+ * escape maps to the escape's start; byte escapes that spell one UTF-8 character together
+ * map to the first of them; `\r` dropped from raw strings maps nowhere. Throws GoError.
+ */
+export function unquoteMapped(lit: string): MappedUnquote {
+  const n = lit.length;
+  if (n < 2 || lit[0] !== lit[n - 1]) bad();
+  const q = lit[0];
+  const body = lit.slice(1, n - 1);
+  const srcOf: number[] = [];
+  let bytes: number[];
+  if (q === '`') {
+    if (body.includes('`')) bad();
+    bytes = [];
+    let byte = 1;
+    for (const ch of body) {
+      const w = byteLength(ch);
+      if (ch !== '\r') for (const b of utf8Bytes(ch)) (bytes.push(b), srcOf.push(byte));
+      byte += w;
+    }
+  } else {
+    if ((q !== '"' && q !== "'") || body.includes('\n')) bad();
+    bytes = unquoteSlow(body, q, srcOf);
+  }
+  let text = '';
+  const at: number[] = [];
+  const b = Uint8Array.from(bytes);
+  for (let k = 0; k < b.length; ) {
+    const packed = decodeRune(b, k);
+    const ch = String.fromCodePoint(runeOf(packed));
+    text += ch;
+    for (let u = 0; u < ch.length; u++) at.push(srcOf[k]);
+    k += widthOf(packed);
+  }
+  at.push(byteLength(lit) - 1);
+  return { text, at };
 }

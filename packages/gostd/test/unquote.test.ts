@@ -1,7 +1,7 @@
 // strconv.Unquote: Go's quote tests, including the cases the old copies got wrong.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { quote, quoteToASCII, unquote, unquoteBytes } from '../src/index.js';
+import { quote, quoteToASCII, unquote, unquoteBytes, unquoteMapped } from '../src/index.js';
 
 describe('unquote (strconv.Unquote)', () => {
   it.each([
@@ -54,6 +54,29 @@ describe('quote and unquote round trip', () => {
         expect(unquote(quoteToASCII(s))).toBe(s);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('unquoteMapped', () => {
+  it('maps each character of the value to where the literal wrote it', () => {
+    const m = unquoteMapped('"a\\"b\\\\n\\u00e9é"');
+    expect(m.text).toBe('a"b\\néé');
+    expect(m.at).toEqual([1, 2, 4, 5, 7, 8, 14, 16]);
+    expect(unquoteMapped('"\\xc3\\xa9!"')).toEqual({ text: 'é!', at: [1, 9, 10] });
+    expect(unquoteMapped('"\\x41"')).toEqual({ text: 'A', at: [1, 5] });
+    expect(unquoteMapped('`a\r\nb`')).toEqual({ text: 'a\nb', at: [1, 3, 4, 5] });
+    expect(unquoteMapped('"😀x"')).toEqual({ text: '😀x', at: [1, 1, 5, 6] });
+  });
+  it('rejects what unquote rejects', () => {
+    for (const lit of ['"\\q"', '"abc', `"\\'"`, '`a`b`']) expect(() => unquoteMapped(lit)).toThrow(expect.objectContaining({ message: 'invalid syntax' }));
+  });
+  it('gives the same text as unquote (fast-check prints the seed of a failure)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(unquoteMapped(quote(s)).text).toBe(s);
+      }),
+      { numRuns: 500 },
     );
   });
 });
