@@ -242,45 +242,15 @@ class JsonParser {
   }
 
   private array(): GoValue {
-    const b = this.b;
-    this.i++;
     const items: GoValue[] = [];
-    this.ws();
-    if (this.i >= b.length) this.eof();
-    if (b[this.i] === 0x5d) {
-      this.i++;
-      return items;
-    }
-    for (;;) {
-      this.ws();
-      items.push(this.value());
-      this.ws();
-      if (this.i >= b.length) this.eof();
-      const c = b[this.i];
-      if (c === 0x2c) {
-        this.i++;
-        continue;
-      }
-      if (c === 0x5d) {
-        this.i++;
-        return items;
-      }
-      this.bad(c, 'after array element');
-    }
+    this.elements(0x5d, 'after array element', () => items.push(this.value()));
+    return items;
   }
 
   private object(): GoValue {
     const b = this.b;
-    this.i++;
     const fields = new Map<string, GoValue>();
-    this.ws();
-    if (this.i >= b.length) this.eof();
-    if (b[this.i] === 0x7d) {
-      this.i++;
-      return fields;
-    }
-    for (;;) {
-      this.ws();
+    this.elements(0x7d, 'after object key:value pair', () => {
       if (this.i >= b.length) this.eof();
       if (b[this.i] !== 0x22) this.bad(b[this.i], 'looking for beginning of object key string');
       const key = this.string();
@@ -290,6 +260,23 @@ class JsonParser {
       this.i++;
       this.ws();
       fields.set(key, this.value());
+    });
+    return fields;
+  }
+
+  /** The elements of an array or object after its opening bracket, up to `close`; `ctx` names a bad separator. */
+  private elements(close: number, ctx: string, element: () => void): void {
+    const b = this.b;
+    this.i++;
+    this.ws();
+    if (this.i >= b.length) this.eof();
+    if (b[this.i] === close) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      element();
       this.ws();
       if (this.i >= b.length) this.eof();
       const c = b[this.i];
@@ -297,11 +284,11 @@ class JsonParser {
         this.i++;
         continue;
       }
-      if (c === 0x7d) {
+      if (c === close) {
         this.i++;
-        return fields;
+        return;
       }
-      this.bad(c, 'after object key:value pair');
+      this.bad(c, ctx);
     }
   }
 }
