@@ -3,7 +3,7 @@
 // the decoded text, the byte offset in the Alloy file where it was written, so a problem at OTTL
 // offsets [s, e) can be reported at Alloy bytes [map(s), map(e)).
 
-import { unquoteMapped, type MappedUnquote } from '@alloy-lint/gostd';
+import { runeLen, unquoteMapped, type MappedUnquote } from '@alloy-lint/gostd';
 
 export interface MappedText {
   /** The OTTL text (the literal's value). */
@@ -34,7 +34,8 @@ export function plainText(text: string, start = 0): MappedText {
   for (let i = 0; i < text.length; i++) {
     at.push(byte);
     const c = text.charCodeAt(i);
-    byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+    const n = runeLen(text.codePointAt(i)!); // a pair counts at its first half; a lone surrogate is U+FFFD
+    byte += c >= 0xdc00 && c < 0xe000 ? 0 : n < 0 ? 3 : n;
   }
   at.push(byte);
   return { text, toSource: (i) => at[Math.max(0, Math.min(i, at.length - 1))] };
