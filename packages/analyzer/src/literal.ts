@@ -1,6 +1,6 @@
-import { GoError, parseDuration, quote } from '@alloy-lint/gostd';
+import { GoError, parseDuration, quote, unquote } from '@alloy-lint/gostd';
 import type { Expr, Literal } from '@alloy-lint/parser';
-import { convertValue, string, unquote } from '@alloy-lint/values';
+import { convertValue, string } from '@alloy-lint/values';
 import type { TextRule } from './schema.js';
 
 export interface LiteralProblem {

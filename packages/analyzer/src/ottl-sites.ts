@@ -1,7 +1,7 @@
 // Where OTTL hides in a configuration: the string literals of the otelcol components whose
 // arguments are OTTL statements, conditions or value expressions, with the context each runs in.
 import type { Attribute, Block, Expr, Literal } from '@alloy-lint/parser';
-import { unquote } from '@alloy-lint/values';
+import { unquote } from '@alloy-lint/gostd';
 import type { ContextName, Host, Kind, Signal, Target } from '@alloy-lint/ottl';
 import type { GraphNode } from './validate.js';
 

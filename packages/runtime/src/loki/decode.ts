@@ -1,9 +1,10 @@
 // Decoding a stage block's body into plain JS values, with Alloy's conversions
 // and its messages for missing, unknown and repeated attributes.
 
+import { parseDuration } from '@alloy-lint/gostd';
 import type { Block } from '@alloy-lint/parser';
 import type { AttrSpec, BlockSpec, BodySpec } from '@alloy-lint/schemas';
-import { parseDuration, type Value } from '@alloy-lint/values';
+import type { Value } from '@alloy-lint/values';
 import type { BuildEnv } from './types.js';
 
 /** How the simulation holds an attribute's value, from its type in the catalog. */
