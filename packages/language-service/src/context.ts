@@ -1,3 +1,4 @@
+import { utf8Decode } from '@alloy-lint/gostd';
 import type { ComponentCatalog } from '@alloy-lint/analyzer';
 import { Scopes } from '@alloy-lint/graph';
 import type { File, ParseResult, SourceFile } from '@alloy-lint/parser';
@@ -58,7 +59,7 @@ export class DocContext {
   }
   /** Source text of bytes [start, end). */
   slice(start: number, end: number): string {
-    return new TextDecoder().decode(this.source.bytes.subarray(start, end));
+    return utf8Decode(this.source.bytes, start, end);
   }
 
   /** Context of another file of the configuration (or any document the workspace can read). */

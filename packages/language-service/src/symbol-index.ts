@@ -1,4 +1,5 @@
 import { traversalsFromBody } from '@alloy-lint/analyzer';
+import { byteLength } from '@alloy-lint/gostd';
 import type { ScopeEntry } from '@alloy-lint/graph';
 import type { Block, Ident, Stmt } from '@alloy-lint/parser';
 import type { DocContext } from './context.js';
@@ -137,7 +138,7 @@ export class SymbolIndex {
     const defUri = def && this.ctx.ga.uriOf(def.node.file);
     if (!uri || !def || !defUri) return;
     const b = n.block;
-    const first = { start: b.nameSpan.start, end: b.nameSpan.start + new TextEncoder().encode(b.name[0]).length };
+    const first = { start: b.nameSpan.start, end: b.nameSpan.start + byteLength(b.name[0]) };
     let declare: DeclareInfo | undefined;
     if (def.node.kind === 'declare') {
       const s = this.labelSym('declare', defUri, def.node.block);
@@ -152,7 +153,7 @@ export class SymbolIndex {
         declare = declareInfo(this.ctx, d, f.uri, b.name[0]);
         const ds = this.labelSym('declare', f.uri, d);
         const start = first.end + 1;
-        this.add(ds, uri, start, start + new TextEncoder().encode(b.name[1]).length);
+        this.add(ds, uri, start, start + byteLength(b.name[1]));
       }
     }
     if (!declare) return;

@@ -9,9 +9,8 @@ export function linePrefix(ctx: DocContext, offset: number): string {
   return ctx.slice(ctx.source.lineStarts[line], offset);
 }
 
-export function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
-}
+/** Go's len of a string: its UTF-8 bytes (offsets here are byte offsets). */
+export { byteLength } from '@alloy-lint/gostd';
 
 /** Markdown paragraphs, with a link to the docs at the end. */
 export function docsMarkdown(parts: (string | undefined)[], docs?: string): MarkupContent {

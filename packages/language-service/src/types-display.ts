@@ -3,6 +3,9 @@
  * type (`capsule(loki.LogsReceiver)`); the docs call that `LogsReceiver`, and targets
  * `map(string)`.
  */
+
+import { quote } from '@alloy-lint/gostd';
+
 const DOCS_NAMES: Record<string, string> = {
   'capsule(discovery.Target)': 'map(string)',
   'capsule(loki.LogsReceiver)': 'LogsReceiver',
@@ -47,12 +50,12 @@ export function placeholder(type: string): string {
 
 /** A default value from the schema as Alloy source text. */
 export function valueText(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quote(v);
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[${v.map(valueText).join(', ')}]`;
   if (typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>);
-    return entries.length ? `{ ${entries.map(([k, x]) => `${/^[A-Za-z_]\w*$/.test(k) ? k : JSON.stringify(k)} = ${valueText(x)}`).join(', ')} }` : '{}';
+    return entries.length ? `{ ${entries.map(([k, x]) => `${/^[A-Za-z_]\w*$/.test(k) ? k : quote(k)} = ${valueText(x)}`).join(', ')} }` : '{}';
   }
   return String(v);
 }

@@ -1,4 +1,5 @@
 import type { AttrSpec } from '@alloy-lint/analyzer';
+import { quote } from '@alloy-lint/gostd';
 import type { Attribute, Block, Node } from '@alloy-lint/parser';
 import { STDLIB_IDENTIFIERS } from '@alloy-lint/values';
 import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, type Range } from 'vscode-languageserver-types';
@@ -58,7 +59,7 @@ function enumItems(field: ReturnType<typeof fieldOf>, range: Range): CompletionI
   if (field?.kind !== 'attr') return [];
   const values = (field as AttrSpec).enum ?? field.textRule?.values ?? [];
   return values.map((v) => {
-    const text = typeof v === 'string' ? JSON.stringify(v) : String(v);
+    const text = typeof v === 'string' ? quote(v) : String(v);
     return { label: text, kind: CompletionItemKind.EnumMember, detail: `value of ${field.name}`, textEdit: { range, newText: text }, sortText: `0${text}` };
   });
 }

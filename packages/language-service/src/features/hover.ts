@@ -1,4 +1,5 @@
 import type { AttrSpec, BlockSpec } from '@alloy-lint/analyzer';
+import { quote } from '@alloy-lint/gostd';
 import type { Attribute, Block } from '@alloy-lint/parser';
 import { type Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { DocContext } from '../context.js';
@@ -96,7 +97,7 @@ export function attrSpecText(f: AttrSpec, facts: BlockFacts): string {
       code(`${f.name}: ${docsType(f.type)}`),
       `Argument of \`${where}\`, ${f.required ? 'required' : 'optional'}${stability ? `; the component is ${stability}` : ''}.`,
       f.default !== undefined ? `Default: \`${valueText(f.default)}\`` : undefined,
-      f.enum ? `One of: ${f.enum.map((v) => `\`${valueText(v)}\``).join(', ')}` : f.textRule ? `One of: ${f.textRule.values.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}` : undefined,
+      f.enum ? `One of: ${f.enum.map((v) => `\`${valueText(v)}\``).join(', ')}` : f.textRule ? `One of: ${f.textRule.values.map((v) => `\`${quote(v)}\``).join(', ')}` : undefined,
     ],
     facts.docs && `${facts.docs}#arguments`,
   );

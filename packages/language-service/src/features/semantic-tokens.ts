@@ -1,3 +1,4 @@
+import { byteLength } from '@alloy-lint/gostd';
 import { type Block, type Expr, type Ident, type Stmt, walk } from '@alloy-lint/parser';
 import { isStdlibIdentifier } from '@alloy-lint/values';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
@@ -52,7 +53,7 @@ export function semanticTokens(ctx: DocContext): SemanticTokens {
     const lib = top && !isCustom && type === 'type' && catalog?.component(name) ? LIB : 0;
     let at = b.nameSpan.start;
     b.name.forEach((part, i) => {
-      const len = new TextEncoder().encode(part).length;
+      const len = byteLength(part);
       const last = i === b.name.length - 1;
       toks.push({ start: at, end: at + len, type: last || type !== 'type' ? type : 'namespace', mods: lib });
       at += len + 1;
