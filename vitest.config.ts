@@ -6,6 +6,7 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 export default defineConfig({
   resolve: {
     alias: {
+      '@alloy-lint/gostd/regexp': fileURLToPath(new URL('./packages/gostd/src/regexp-index.ts', import.meta.url)),
       '@alloy-lint/gostd': pkg('gostd'),
       '@alloy-lint/schemas/node': fileURLToPath(new URL('./packages/schemas/src/node.ts', import.meta.url)),
       '@alloy-lint/schemas': pkg('schemas'),

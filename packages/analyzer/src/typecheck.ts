@@ -1,6 +1,7 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
-import { GoRegexp, quote } from '@alloy-lint/gostd';
+import { quote } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
 import { checkValue, type ExportTypeOf } from './reftypes.js';
 import { applyArgumentRules } from './argument-rules.js';

@@ -1,5 +1,6 @@
 // @alloy-lint/gostd: the Go standard-library behaviours alloy-lint reproduces, in one place.
 // Every other package imports them from here; nothing here imports another package of ours.
+// Go's regexp (re2js) is the entry `@alloy-lint/gostd/regexp`.
 
 export { GoError, ERR_SYNTAX, ERR_RANGE } from './errors.js';
 export * from './utf8.js';
@@ -18,8 +19,6 @@ export { UTC, loadLocation, wallToInstant, type Location } from './time-location
 export { Layout } from './time-layout.js';
 export { parseTime, parseRFC3339, TimeParseError } from './time-parse.js';
 export { formatTime, formatRFC3339Nano } from './time-format.js';
-export { GoRegexp, quoteMeta } from './regexp.js';
-export { expandTemplate } from './regexp-syntax.js';
 export { decodeLogfmt, type LogfmtPair } from './logfmt.js';
 export { jsonDecode, jsonUnquote } from './json-decode.js';
 export { jsonMarshal, jsonQuote, jsonFloat } from './json-encode.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GoError, GoRegexp, quoteMeta } from '../src/index.js';
+import { GoError } from '../src/index.js';
+import { GoRegexp, quoteMeta } from '../src/regexp-index.js';
 
 const re = (s: string) => GoRegexp.mustCompile(s);
 

@@ -1,7 +1,7 @@
 // Checking what reached the sinks against declarative expectations (upstream pipelinetest
 // `count`/`contains` semantics, plus line_contains / line_regex and a `sink` selector).
 
-import { GoRegexp } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import type { SinkEntry } from './report.js';
 import { formatInstant, parseInstant } from './time.js';
 

@@ -1,6 +1,6 @@
 // Parser for ojg's JSONPath syntax (github.com/ohler55/ojg/jp), used by json_path.
 
-import { GoRegexp } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { NULL, type Value } from './value.js';
 
 export type Frag =

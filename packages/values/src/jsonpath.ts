@@ -1,7 +1,8 @@
 // JSONPath evaluation as github.com/ohler55/ojg/jp does it (used by json_path):
 // `$`, `@`, `.name`, `..`, `*`, `[n]`, `['k']`, unions, slices and `[?(…)]` filters.
 
-import { GoError, GoRegexp } from '@alloy-lint/gostd';
+import { GoError } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { NOTHING, Parser, PathError, type Eq, type Frag, type Lit } from './jsonpath-parse.js';
 import { NULL, type Value } from './value.js';
 

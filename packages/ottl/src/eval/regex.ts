@@ -1,5 +1,6 @@
 // Go regexp (RE2 semantics, linear time, through @alloy-lint/gostd) and glob matching for OTTL functions.
-import { GoRegexp, quote, quoteMeta } from '@alloy-lint/gostd';
+import { quote } from '@alloy-lint/gostd';
+import { GoRegexp, quoteMeta } from '@alloy-lint/gostd/regexp';
 import { OttlRuntimeError } from './values.js';
 
 const cache = new Map<string, GoRegexp>();

@@ -1,7 +1,7 @@
 // The LogQL subset stage.match accepts: a stream selector `{name op "value", …}`
 // followed by line filters (`|= "x"`, `!= "x"`, `|~ "re"`, `!~ "re"`).
 
-import { GoRegexp } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { unquoteGo } from './template/parse.js';
 
 export interface Matcher {

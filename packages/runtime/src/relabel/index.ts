@@ -4,4 +4,5 @@ export { compileRules, compileRule, compileRelabelRegex, isValidLabelName, type 
 export { relabel, relabelTrace, hashmod, type RelabelStep } from './apply.js';
 export { rulesFromBlocks, toValue } from './blocks.js';
 // Go's regexp and case mapping, re-exported for callers of this package (they live in @alloy-lint/gostd).
-export { GoRegexp, quoteMeta, toLower as goToLower, toUpper as goToUpper } from '@alloy-lint/gostd';
+export { toLower as goToLower, toUpper as goToUpper } from '@alloy-lint/gostd';
+export { GoRegexp, quoteMeta } from '@alloy-lint/gostd/regexp';

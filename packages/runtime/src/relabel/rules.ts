@@ -2,7 +2,7 @@
 // (v1.18.1 `rule` blocks, shared by discovery/loki/prometheus relabel components).
 
 import { goQuote } from '@alloy-lint/parser';
-import { GoRegexp } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 
 /** A rule as written in a `rule` block; absent fields take Alloy's defaults. */
 export interface RelabelRule {

@@ -2,7 +2,8 @@
 
 import type { Block } from '@alloy-lint/parser';
 import { compile as compileJmes, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
-import { decodeLogfmt, GoRegexp } from '@alloy-lint/gostd';
+import { decodeLogfmt } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { compilePattern } from '../pattern.js';

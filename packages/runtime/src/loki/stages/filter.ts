@@ -1,7 +1,8 @@
 // Stages that let entries through or not: drop, match, limit, sampling.
 
 import type { Block } from '@alloy-lint/parser';
-import { byteLength, formatFloat, GoRegexp, nsFromDate, quoteMeta } from '@alloy-lint/gostd';
+import { byteLength, formatFloat, nsFromDate } from '@alloy-lint/gostd';
+import { GoRegexp, quoteMeta } from '@alloy-lint/gostd/regexp';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { parseSelector, selectorMatches } from '../logql.js';

@@ -2,7 +2,8 @@
 // luhn, decolorize.
 
 import type { Block } from '@alloy-lint/parser';
-import { byteLength, GoRegexp } from '@alloy-lint/gostd';
+import { byteLength } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import type { BodySpec } from '@alloy-lint/schemas';
 import { ConfigError, decodeBody } from '../decode.js';
 import { compileTemplate } from '../template/index.js';

@@ -8,7 +8,6 @@ import {
   byteLength,
   compareStrings,
   goKind,
-  GoRegexp,
   goValueOf,
   type GoValue,
   htmlEscapeString,
@@ -33,6 +32,7 @@ import {
   trimSuffix,
   utf8Decode,
 } from '@alloy-lint/gostd';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { goJsonMarshal } from '../util.js';
 import { goPrint, truthy, type FuncDef } from './exec.js';
 
