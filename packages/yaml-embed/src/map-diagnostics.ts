@@ -1,3 +1,4 @@
+import { utf8Bytes } from '@alloy-lint/gostd';
 import type { Diagnostic, Edit, Severity } from '@alloy-lint/parser';
 import type { Embed } from './extract.js';
 import { chartDefines } from './k8s-monitoring.js';
@@ -13,7 +14,6 @@ export interface MapOptions {
 type Related = { file: string; start: number; end: number; message: string };
 type WithRelated = Diagnostic & { file?: string; related?: Related[] };
 
-const enc = new TextEncoder();
 const CHART_WIRED = new Set(['no-inputs', 'unused-output']);
 
 /** Whether an edit's new text can be written into the YAML scalar as it is. */
@@ -56,7 +56,7 @@ function isHeader(embedded: Uint8Array, start: number, end: number): boolean {
  */
 export function mapDiagnostics<D extends WithRelated>(embed: Embed, diags: D[], options: MapOptions = {}): D[] {
   const map = embed.map;
-  const bytes = enc.encode(embed.text);
+  const bytes = utf8Bytes(embed.text);
   const out: D[] = [];
   for (const d of diags) {
     // The component a chart generates and a fragment replaces the body of is fed by the chart.

@@ -1,9 +1,8 @@
+import { byteLength } from '@alloy-lint/gostd';
 import type { Piece, PieceKind } from './pieces.js';
 
-const enc = new TextEncoder();
-
-/** UTF-8 length of a string (lone surrogates count as U+FFFD). Used on short texts only. */
-export const utf8Length = (s: string): number => enc.encode(s).length;
+/** UTF-8 length of a string (lone surrogates count as U+FFFD). */
+export const utf8Length = byteLength;
 
 /** Where a YAML offset lands in the embedded text. */
 export interface EmbeddedPoint {

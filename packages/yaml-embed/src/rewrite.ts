@@ -1,3 +1,4 @@
+import { utf8Bytes } from '@alloy-lint/gostd';
 import type { Diagnostic, Edit } from '@alloy-lint/parser';
 import { type Embed, type ExtractOptions, type Extraction, extract } from './extract.js';
 import { mapDiagnostics } from './map-diagnostics.js';
@@ -84,11 +85,10 @@ export function formatEmbed(extraction: Extraction, embed: Embed, format: Format
 
 /** Applies non-overlapping edits (byte offsets) to bytes. */
 export function applyEdits(bytes: Uint8Array, edits: Edit[]): Uint8Array {
-  const enc = new TextEncoder();
   const parts: Uint8Array[] = [];
   let at = 0;
   for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    parts.push(bytes.subarray(at, e.start), enc.encode(e.text));
+    parts.push(bytes.subarray(at, e.start), utf8Bytes(e.text));
     at = e.end;
   }
   parts.push(bytes.subarray(at));
