@@ -27,8 +27,9 @@ export interface Fixture {
  * A service over `files` (names relative to file:///ws/) with `main` open; markers in `main`
  * give the cursor(s) and ranges.
  */
-export function fixture(main: string, opts: { files?: Record<string, string>; settings?: Partial<Settings>; folders?: boolean } = {}): Fixture {
-  const m = parseMarkers(main);
+export function fixture(main: string, opts: { files?: Record<string, string>; settings?: Partial<Settings>; folders?: boolean; raw?: boolean } = {}): Fixture {
+  // `raw`: the text is taken as it is (generated text may contain marker-like `<|`).
+  const m = opts.raw ? { text: main, cursors: [], ranges: [] } : parseMarkers(main);
   const files: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.files ?? {})) files[`file:///ws/${k}`] = v;
   files[MAIN] = m.text;

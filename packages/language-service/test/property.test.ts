@@ -17,7 +17,7 @@ describe('every verb answers for any text (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: valid.length - 1 }), fc.array(edit, { minLength: 0, maxLength: 4 }), fc.array(pos, { minLength: 1, maxLength: 3 }), fc.string({ maxLength: 3 }), (i, edits, positions, typed) => {
         const text = new TextDecoder().decode(applyEdits(valid[i], edits));
-        const f = fixture(text, { settings: { inlayHints: { defaults: true } } });
+        const f = fixture(text, { raw: true, settings: { inlayHints: { defaults: true } } });
         const all = { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } };
         const lines = text.split('\n').length;
         for (let round = 0; round < 2; round++) {
