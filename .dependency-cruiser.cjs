@@ -14,7 +14,8 @@ const allowed = {
   graph: ['analyzer', 'parser', 'schemas', 'gostd'],
   'language-service': ['graph', 'runtime', 'analyzer', 'ottl', 'values', 'formatter', 'parser', 'schemas', 'yaml-embed', 'gostd'],
   lsp: ['language-service', 'gostd'],
-  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas', 'yaml-embed', 'gostd'],
+  cli: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas', 'yaml-embed', 'gostd', 'playground'],
+  playground: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'schemas', 'gostd'],
   'prettier-plugin-alloy': ['formatter', 'parser', 'gostd'],
   'vscode-ext': ['gostd'],
 };

@@ -22,6 +22,7 @@ export default defineConfig({
       '@alloy-lint/language-service/test-support': fileURLToPath(new URL('./packages/language-service/src/test-support.ts', import.meta.url)),
       '@alloy-lint/language-service': pkg('language-service'),
       '@alloy-lint/yaml-embed': pkg('yaml-embed'),
+      '@alloy-lint/playground/share': fileURLToPath(new URL('./packages/playground/src/share.ts', import.meta.url)),
     },
   },
   test: {

@@ -73,7 +73,7 @@ const startup = {
 
 /**
  * Workspace packages resolved to their TypeScript sources: `@alloy-lint/<dir>[/<sub>]` → the
- * `src/` file behind each `./dist/*.js` target of its exports map (every package but the CLI).
+ * `src/` file behind each `./dist/*.js` (or `./lib/*.js`) target of its exports map (every package but the CLI).
  */
 function workspaceSources() {
   const sources = new Map();
@@ -83,7 +83,7 @@ function workspaceSources() {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
     for (const [sub, target] of Object.entries(pkg.exports ?? {})) {
       const js = typeof target === 'string' ? target : target.default;
-      const m = typeof js === 'string' && /^\.\/dist\/(.+)\.js$/.exec(js);
+      const m = typeof js === 'string' && /^\.\/(?:dist|lib)\/(.+)\.js$/.exec(js);
       if (m) sources.set(pkg.name + sub.slice(1), join(packages, dir, 'src', `${m[1]}.ts`));
     }
   }

@@ -20,6 +20,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'graph', load: () => import('./commands/graph.js') },
   { name: 'run', load: () => import('./commands/run.js') },
   { name: 'test', load: () => import('./commands/test.js') },
+  { name: 'playground', load: () => import('./commands/playground.js') },
 ];
 
 /** The entry whose name or alias is `word`. */

@@ -1,4 +1,3 @@
-import elkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { monoWidth, sansWidth } from './text.js';
 import type { View, ViewCluster, ViewEdge, ViewNode } from './view.js';
@@ -70,9 +69,13 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 };
 
-// elkjs is CommonJS; its constructor arrives as the module object or as its `default`.
+// elkjs (1.5 MB) loads on the first layout, so bundles that can draw a graph (the playground's
+// worker) start without it. It is CommonJS; its constructor arrives as the module or its `default`.
 type ElkConstructor = new () => ElkApi;
-const ELK = ((elkModule as unknown as { default?: ElkConstructor }).default ?? elkModule) as unknown as ElkConstructor;
+const loadElk = async (): Promise<ElkApi> => {
+  const m = (await import('elkjs/lib/elk.bundled.js')) as unknown as { default?: ElkConstructor };
+  return new (m.default ?? (m as unknown as ElkConstructor))();
+};
 let engine: ElkApi | undefined;
 
 /** Lays the view out with ELK: layered, left to right, ports on the sides, orthogonal edges. */
@@ -117,7 +120,7 @@ export async function layout(view: View): Promise<Laid> {
     root.edges!.push(edge);
   }
 
-  engine ??= new ELK();
+  engine ??= await loadElk();
   const out = await engine.layout(root);
 
   const laid: Laid = { width: out.width ?? 0, height: out.height ?? 0, nodes: [], clusters: [], edges: [] };

@@ -109,7 +109,7 @@ export function svgOf(laid: Laid, signals: Signal[], missing: boolean, title: st
     const y = oy + c.y;
     const cl = c.cluster;
     body.push(
-      `<g class="group"><rect class="cluster d${Math.min(c.depth, 2)}" x="${r(x)}" y="${r(y)}" width="${r(c.w)}" height="${r(c.h)}" rx="10"/>` +
+      `<g class="group" data-id="${xml(cl.id)}"><rect class="cluster d${Math.min(c.depth, 2)}" x="${r(x)}" y="${r(y)}" width="${r(c.w)}" height="${r(c.h)}" rx="10"/>` +
         `<text class="sans caption" x="${r(x + G.clusterPad)}" y="${r(y + 18)}" font-size="${G.captionSize}">${xml(cl.caption)}</text>` +
         `<text class="ctitle" x="${r(x + G.clusterPad)}" y="${r(y + 35)}" font-size="${G.clusterTitleSize}">${xml(cl.title)}</text>` +
         badgeSvg(cl.badge, x + c.w - G.clusterPad - 2, y + 22) +
@@ -140,7 +140,7 @@ export function svgOf(laid: Laid, signals: Signal[], missing: boolean, title: st
     const tx = x + G.stripe + G.padX;
     const titleY = v.subtitle ? y + 20 : y + n.h / 2 + 4.5;
     body.push(
-      `<g class="block k-${v.kind}"><rect class="node${missingCls}" x="${r(x)}" y="${r(y)}" width="${r(n.w)}" height="${r(n.h)}" rx="6"/>` +
+      `<g class="block k-${v.kind}" data-id="${xml(v.id)}"><rect class="node${missingCls}" x="${r(x)}" y="${r(y)}" width="${r(n.w)}" height="${r(n.h)}" rx="6"/>` +
         (v.kind === 'missing' ? '' : `<path class="stripe s-${v.signal}" d="M${r(x + 6)} ${r(y)}A6 6 0 0 0 ${r(x)} ${r(y + 6)}V${r(y + n.h - 6)}A6 6 0 0 0 ${r(x + 6)} ${r(y + n.h)}Z"/>`) +
         `<text class="title" x="${r(tx)}" y="${r(titleY)}" font-size="${G.titleSize}">${xml(v.title)}</text>` +
         (v.subtitle ? `<text class="subtitle" x="${r(tx)}" y="${r(y + 20 + G.lineGap)}" font-size="${G.subtitleSize}">${xml(v.subtitle)}</text>` : '') +

@@ -12,3 +12,7 @@ export { parseInstant, formatInstant, normalizeTimestamp } from './time.js';
 export * from './pipeline-test.js';
 export * from './relabel/index.js';
 export * from './loki/index.js';
+export { runText } from './text/run.js';
+export { entryDiff, mapDiff, traceText } from './text/trace.js';
+export { labelText, lineText } from './text/entry.js';
+export { PLAIN, type Paint, type Style } from './text/style.js';

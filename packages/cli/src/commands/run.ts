@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { runConfig, type RunResult } from '@alloy-lint/runtime';
+import { runConfig, runText, type RunResult } from '@alloy-lint/runtime';
 import type { Stability } from '@alloy-lint/analyzer';
 import type { Command } from 'commander';
+import pc from 'picocolors';
 import { useColor } from '../color.js';
 import { configFor } from '../config.js';
 import { type Io, readInput, UsageError } from '../io.js';
 import { isYaml } from '../yaml-files.js';
-import { runText } from '../report/run-text.js';
 import { stylish } from '../report/stylish.js';
 import { toJson } from '../report/types.js';
 import { loadSamples, nodeHost, parseNow } from '../runtime-host.js';
@@ -109,6 +109,6 @@ export async function run(config: string, opts: RunOptions, io: Io): Promise<num
     io.stderr('alloy-lint: the configuration does not load, so it was not run\n');
     return 1;
   }
-  io.stdout(runText(result, { color, trace: Boolean(opts.trace) }));
+  io.stdout(runText(result, { style: pc.createColors(color), trace: Boolean(opts.trace) }));
   return failed ? 1 : 0;
 }

@@ -1,12 +1,10 @@
 // `alloy-lint run` as text: component status, discovered targets, and for each sink the
 // entries that reach it.
 
-import type { RunResult, SinkEntry } from '@alloy-lint/runtime';
-import pc from 'picocolors';
-import { labelText, lineText } from './entry-text.js';
-import { traceText } from './trace-text.js';
-
-type Colors = ReturnType<typeof pc.createColors>;
+import type { RunResult, SinkEntry } from '../report.js';
+import { labelText, lineText } from './entry.js';
+import { PLAIN, type Style as Colors } from './style.js';
+import { traceText } from './trace.js';
 
 function entryText(e: SinkEntry, c: Colors): string {
   const sm = Object.keys(e.structuredMetadata).length ? `  ${c.dim('metadata')} ${labelText(e.structuredMetadata, true)}` : '';
@@ -14,8 +12,9 @@ function entryText(e: SinkEntry, c: Colors): string {
   return `  ${c.dim(e.timestamp)} ${c.cyan(labelText(e.labels, true))}${sm}${tenant}\n    ${lineText(e.line)}\n`;
 }
 
-export function runText(r: RunResult, opts: { color: boolean; trace: boolean }): string {
-  const c = pc.createColors(opts.color);
+/** What `alloy-lint run` prints; `style` colours it (default: none). */
+export function runText(r: RunResult, opts: { style?: Colors; trace: boolean }): string {
+  const c = opts.style ?? PLAIN;
   let out = `${c.bold('Components')}\n`;
   const width = Math.max(0, ...r.components.map((x) => x.id.length));
   for (const x of r.components) {

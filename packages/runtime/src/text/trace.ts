@@ -1,11 +1,10 @@
 // `alloy-lint run --trace`: each target through its relabel rules, and each entry's way
 // from its source to a sink, component by component and stage by stage.
 
-import type { EntryView, Journey, RunResult, TraceStep } from '@alloy-lint/runtime';
-import pc from 'picocolors';
-import { labelText, lineText } from './entry-text.js';
-
-type Colors = ReturnType<typeof pc.createColors>;
+import type { EntryView, Journey, TraceStep } from '../flow.js';
+import type { RunResult } from '../report.js';
+import { labelText, lineText } from './entry.js';
+import type { Style as Colors } from './style.js';
 const q = JSON.stringify;
 
 /** What changed in a label map: `+a="1"`, `-b`, `~c: "x" → "y"`. */
