@@ -57,6 +57,10 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
     await poll(() => page.textContent('#problems')).toContain('No problems');
     await page.waitForSelector('#graph [data-id="loki.write.loki"]');
     expect(await page.locator('#graph [data-id]').count()).toBeGreaterThanOrEqual(5);
+    // The other seed pipeline, from the examples menu: its otelcol schemas load on demand.
+    await page.selectOption('#example', 'otlp-traces');
+    await page.waitForSelector('#graph [data-id="otelcol.exporter.otlp.default"]');
+    await poll(() => page.textContent('#problems')).toContain('No problems');
     await page.close();
   });
 
@@ -134,6 +138,7 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
   it('copies a share link that opens the same state in a fresh page', async () => {
     const page = await open();
     await page.selectOption('#stability', 'experimental');
+    await page.selectOption('#release', 'v1.17.1');
     await page.click('#rules-menu summary');
     await page.selectOption('#rules select[data-rule="no-inputs"]', 'off');
     await toEnd(page);
@@ -152,7 +157,7 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
     expect(shared.config.trimEnd().endsWith('}\n// shared from the playground')).toBe(true);
     expect(shared).toEqual(current);
     expect(shared.samples).toContain('HOSTNAME: node-1');
-    expect(shared.settings).toMatchObject({ stabilityLevel: 'experimental', rules: { 'no-inputs': 'off' } });
+    expect(shared.settings).toMatchObject({ alloyVersion: 'v1.17.1', stabilityLevel: 'experimental', rules: { 'no-inputs': 'off' } });
 
     // A fresh browser context: nothing carries over but the link.
     const fresh = await isolatedContext(browser, server.url);
@@ -162,6 +167,7 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
       const again = await r.page.evaluate(() => location.hash);
       expect(stateOf(again)).toEqual(shared);
       expect(await r.page.inputValue('#stability')).toBe('experimental');
+      expect(await r.page.inputValue('#release')).toBe('v1.17.1');
       expect(await r.page.inputValue('#rules select[data-rule="no-inputs"]')).toBe('off');
       await poll(() => r.page.locator('#config-editor .cm-content').textContent()).toContain('// shared from the playground');
       expect(fresh.blocked).toEqual([]);

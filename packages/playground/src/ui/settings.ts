@@ -6,6 +6,9 @@ import { RULE_LEVELS, type Settings, type StabilityLevel } from '../share.js';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export class SettingsPanel {
+  /** Severities of rules this build does not list (from a link): kept as they came. */
+  private extra: Settings['rules'] = {};
+
   constructor(info: Info, private readonly changed: (s: Settings) => void) {
     const release = $<HTMLSelectElement>('release');
     for (const v of info.versions) release.add(new Option(v, v));
@@ -27,7 +30,7 @@ export class SettingsPanel {
   }
 
   read(): Settings {
-    const rules: Settings['rules'] = {};
+    const rules: Settings['rules'] = { ...this.extra };
     for (const sel of document.querySelectorAll<HTMLSelectElement>('#rules select')) if (sel.value) rules[sel.dataset.rule!] = sel.value as Settings['rules'][string];
     return {
       alloyVersion: $<HTMLSelectElement>('release').value,
@@ -43,6 +46,11 @@ export class SettingsPanel {
     release.value = s.alloyVersion;
     $<HTMLSelectElement>('stability').value = s.stabilityLevel;
     $<HTMLInputElement>('community').checked = s.communityComponents;
-    for (const sel of document.querySelectorAll<HTMLSelectElement>('#rules select')) sel.value = s.rules[sel.dataset.rule!] ?? '';
+    const listed = new Set<string>();
+    for (const sel of document.querySelectorAll<HTMLSelectElement>('#rules select')) {
+      listed.add(sel.dataset.rule!);
+      sel.value = s.rules[sel.dataset.rule!] ?? '';
+    }
+    this.extra = Object.fromEntries(Object.entries(s.rules).filter(([id]) => !listed.has(id)));
   }
 }
