@@ -177,6 +177,20 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
     await page.close();
   });
 
+  it('completes samples keys from the samples schema', async () => {
+    const page = await open();
+    await page.click('nav [data-tab="samples"]');
+    await page.click('#samples-editor .cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nlogs:\n  loki.source.api.in:\n    - ');
+    await page.keyboard.type('struc');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await poll(() => list.locator('.cm-completionLabel').allTextContents()).toContain('structured_metadata');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#samples-editor .cm-activeLine').textContent()).toBe('    - structured_metadata:');
+    await page.close();
+  });
+
   it('copies the config and its diagnostics as Markdown', async () => {
     const page = await open();
     await toEnd(page);
