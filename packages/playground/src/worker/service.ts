@@ -3,7 +3,7 @@
 // `withSchemas`, so schemas load on first use.
 import { RULES } from '@alloy-lint/analyzer';
 import { createLanguageService, type LanguageService, SEMANTIC_TOKENS_LEGEND } from '@alloy-lint/language-service';
-import { memoryHost, readPipelineTest, readSamples, renderEntry, runConfig, runPipelineTest, runText, type Samples } from '@alloy-lint/runtime';
+import type { Samples } from '@alloy-lint/runtime';
 import { parse as parseYaml } from 'yaml';
 import { MARKED } from '../marked-text.js';
 import { CONFIG_URI, type Graph, type Info, type Methods, type RunOutput, type TestOutput } from '../protocol.js';
@@ -21,10 +21,15 @@ function parseData(text: string, what: string): { data: unknown } | { error: str
   }
 }
 
-function samplesOf(text: string): { samples: Samples } | { error: string } {
+/** The runtime (with ajv and jmespath) is its own chunk, loaded by the first Run or Test. */
+type Runtime = typeof import('@alloy-lint/runtime');
+let runtime: Promise<Runtime> | undefined;
+const loadRuntime = (): Promise<Runtime> => (runtime ??= import('@alloy-lint/runtime'));
+
+function samplesOf(rt: Runtime, text: string): { samples: Samples } | { error: string } {
   const parsed = parseData(text, 'samples');
   if ('error' in parsed) return parsed;
-  const r = readSamples(parsed.data);
+  const r = rt.readSamples(parsed.data);
   return 'errors' in r ? { error: `invalid samples\n  ${r.errors.join('\n  ')}` } : r;
 }
 
@@ -73,21 +78,23 @@ export function createHandlers(): Handlers {
         return { svg, locations: (JSON.parse(json) as { locations?: Graph['locations'] }).locations ?? {} };
       }),
     async run({ samples: samplesText }): Promise<RunOutput> {
-      const s = samplesOf(samplesText);
+      const rt = await loadRuntime();
+      const s = samplesOf(rt, samplesText);
       const cat = catalog();
       if ('error' in s) return { ok: false, text: `${MARKED.red('samples:')} ${s.error}\n`, sinks: [] };
       if (!cat) return { ok: false, text: `${MARKED.red(`no schemas for Alloy ${settings.alloyVersion} in this build`)}\n`, sinks: [] };
       return withSchemas(() => {
-        const r = runConfig([{ name: 'config.alloy', text }], { catalog: cat, host: memoryHost({}, {}, now()), samples: s.samples, trace: true, minStability: settings.stabilityLevel, community: settings.communityComponents });
+        const r = rt.runConfig([{ name: 'config.alloy', text }], { catalog: cat, host: rt.memoryHost({}, {}, now()), samples: s.samples, trace: true, minStability: settings.stabilityLevel, community: settings.communityComponents });
         if (!r.ok) {
           const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `  ${d.message}\n`);
           return { ok: false, text: `${MARKED.red('The configuration does not load, so it was not run:')}\n${errors.join('')}`, sinks: [] };
         }
         const sinks = r.sinks.map((k) => ({ component: k.component, entries: k.entries.map((e) => ({ line: e.line, labels: e.labels })) }));
-        return { ok: true, text: runText(r, { style: MARKED, trace: true }), sinks };
+        return { ok: true, text: rt.runText(r, { style: MARKED, trace: true }), sinks };
       });
     },
     async test({ test, samples: samplesText }): Promise<TestOutput> {
+      const { memoryHost, readPipelineTest, renderEntry, runPipelineTest } = await loadRuntime();
       const cat = catalog();
       const parsed = parseData(test, 'test');
       if ('error' in parsed) return { passed: false, text: MARKED.red(parsed.error) };
