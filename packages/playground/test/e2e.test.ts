@@ -86,7 +86,9 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
     expect(labels.filter((l) => l.startsWith('discovery.'))).toEqual([]);
     await page.keyboard.type('.write');
     await poll(() => list.locator('[aria-selected] .cm-completionLabel').textContent()).toBe('loki.write.loki.receiver');
-    await page.keyboard.press('Enter');
+    // A click, not Enter: CodeMirror ignores Enter for 75 ms after the list changes (a newline
+    // goes in instead), which a loaded machine hits.
+    await list.locator('[aria-selected]').click();
     await poll(() => page.locator('#config-editor .cm-activeLine').textContent()).toContain('forward_to = [loki.write.loki.receiver');
     await page.close();
   });
@@ -186,7 +188,7 @@ describe.runIf(chromiumWanted())('the playground in Chromium, offline', () => {
     await page.keyboard.type('struc');
     const list = page.locator('.cm-tooltip-autocomplete');
     await poll(() => list.locator('.cm-completionLabel').allTextContents()).toContain('structured_metadata');
-    await page.keyboard.press('Enter');
+    await list.locator('li', { has: page.locator('.cm-completionLabel', { hasText: /^structured_metadata$/ }) }).click();
     await poll(() => page.locator('#samples-editor .cm-activeLine').textContent()).toBe('    - structured_metadata:');
     await page.close();
   });
