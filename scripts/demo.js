@@ -21,6 +21,12 @@ await step('the logs pipeline on the sample pod: both lines reach loki.write wit
 await step('the same run, traced: each target rule by rule, each entry stage by stage', [...run, '--trace']);
 await step('pipeline tests: our own, with expectations per sink', ['test', 'test/fixtures/runtime']);
 
+const traces = ['run', 'examples/otlp-traces.alloy', '--inputs', 'examples/otlp-traces.samples.yaml', '--trace'];
+await step('the traces pipeline on the seed span, sent from the pod: k8sattributes finds the pod by the connection and the span reaches the OTLP exporter with namespace, pod and container', traces);
+
+const seeds = ['-c', 'examples/k8s-logs.alloy', '-i', 'examples/k8s-logs.samples.yaml', '-c', 'examples/otlp-traces.alloy', '-i', 'examples/otlp-traces.samples.yaml'];
+await step("Grafana's trace ↔ logs links on both seed pipelines, with the walkthrough's data sources", ['correlate', ...seeds, '-g', 'examples/grafana-datasources.yaml']);
+
 await step('the two seed pipelines are valid', ['check', 'examples/k8s-logs.alloy', 'examples/otlp-traces.alloy']);
 // The same pipeline with a typo an SRE makes: a list split over lines without a trailing comma.
 const broken = readFileSync('examples/k8s-logs.alloy', 'utf8').replace(
@@ -38,3 +44,11 @@ const brokenValues = join(dir, 'helm-values.yaml');
 writeFileSync(brokenValues, readFileSync('examples/helm-values.yaml', 'utf8').replace('loki.process.pod_logs.receiver', 'loki.process.pod_log.receiver'));
 await step('a typo in a reference inside values.yaml, reported at its YAML line and column', ['check', brokenValues]);
 await step('which values would fmt tidy (every other byte of the YAML is kept)', ['fmt', '--check', 'examples/helm-values.yaml']);
+
+// The logs pipeline without its `container` relabel rule: Tempo's link finds no logs.
+const src = readFileSync('examples/k8s-logs.alloy', 'utf8');
+const start = src.indexOf('    // Container name as the "container" label.');
+const end = src.indexOf('}', src.indexOf('target_label = "container"')) + 2;
+const noContainer = join(dir, 'k8s-logs-no-container.alloy');
+writeFileSync(noContainer, src.slice(0, start) + src.slice(end));
+await step('the same check when the logs pipeline drops its `container` rule', ['correlate', '-c', noContainer, '-i', 'examples/k8s-logs.samples.yaml', ...seeds.slice(4), '-g', 'examples/grafana-datasources.yaml']);

@@ -26,7 +26,7 @@ export const EXTERNAL = ['elkjs'];
  */
 export const LAZY = {
   yaml: { file: 'yaml', exports: ['isAlias', 'isMap', 'isScalar', 'isSeq', 'LineCounter', 'parseAllDocuments', 'parse'] },
-  '@alloy-lint/ottl': { file: 'ottl', exports: ['check', 'fromAlloyString'] },
+  '@alloy-lint/ottl': { file: 'ottl', exports: ['check', 'fromAlloyString', 'evaluateStatement', 'evaluateCondition'] },
 };
 
 /** yaml in its ES module build (the one browsers get): smaller bundled, and faster to load. */

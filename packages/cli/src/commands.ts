@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', load: () => import('./commands/run.js') },
   { name: 'test', load: () => import('./commands/test.js') },
   { name: 'playground', load: () => import('./commands/playground.js') },
+  { name: 'correlate', load: () => import('./commands/correlate.js') },
 ];
 
 /** The entry whose name or alias is `word`. */

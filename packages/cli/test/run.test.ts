@@ -56,8 +56,8 @@ describe('alloy-lint test', () => {
     const r = run(['test', 'test/fixtures/runtime', '--junit', junit], { cwd: ROOT });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/PASS k8s-logs \(test\/fixtures\/runtime\/k8s-logs.test.yaml, 4 assertions\)/);
-    expect(r.stdout).toContain('all passed, 2 passed, 2 tests');
-    expect(readFileSync(junit, 'utf8')).toContain('<testsuite name="alloy pipelines" tests="2" failures="0" errors="0"');
+    expect(r.stdout).toContain('all passed, 3 passed, 3 tests');
+    expect(readFileSync(junit, 'utf8')).toContain('<testsuite name="alloy pipelines" tests="3" failures="0" errors="0"');
   });
 
   it('fails with a readable report and exit code 1', () => {

@@ -3,6 +3,7 @@
 
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import type { SinkEntry } from './report.js';
+import { stringMap } from './samples.js';
 import { formatInstant, parseInstant } from './time.js';
 
 export interface MapMatch {
@@ -103,4 +104,17 @@ export function checkAssertion(a: Assertion, entries: SinkEntry[]): AssertionRes
   }
   const description = `an entry${where} with ${cond}`;
   return hits.length > 0 ? { assertion: a, passed: true, description } : { assertion: a, passed: false, description, message: 'no entry matches' };
+}
+
+/** Reads `{values, mode}`; `mode` defaults to `dflt`. */
+export function readMapMatch(v: unknown, where: string, errors: string[], dflt: 'exact' | 'partial' = 'exact'): MapMatch | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    errors.push(`${where}: expected a mapping with values and mode`);
+    return undefined;
+  }
+  const o = v as Record<string, unknown>;
+  const mode = o.mode ?? dflt;
+  if (mode !== 'exact' && mode !== 'partial') errors.push(`${where}.mode must be "exact" or "partial", got ${JSON.stringify(mode)}`);
+  return { mode: mode as MapMatch['mode'], values: stringMap(o.values, `${where}.values`, errors) };
 }

@@ -3,7 +3,8 @@
 
 import type { Value } from '@alloy-lint/values';
 import type { LogEntry } from './engines.js';
-import { handle, payloadOf, SimError } from './value-js.js';
+import { Telemetry } from './otel/telemetry.js';
+import { capsuleList, handle } from './value-js.js';
 
 export const RECEIVER_TYPE = 'loki.LogsReceiver';
 
@@ -34,7 +35,7 @@ export interface Journey {
   origin: string;
   input: EntryView;
   steps: TraceStep[];
-  outcome: { kind: 'delivered' | 'dropped' | 'unrouted'; component: string; reason?: string };
+  outcome: { kind: 'delivered' | 'dropped' | 'unrouted' | 'converted'; component: string; reason?: string };
 }
 
 export interface FlowEntry {
@@ -73,7 +74,12 @@ export class Flow {
   /** Loki push URLs served inside the simulation (pipelinetest sinks), by URL. */
   readonly pushTargets = new Map<string, { component: string; push: (fe: FlowEntry) => void }>();
 
-  constructor(readonly tracing: boolean) {}
+  /** otelcol consumers and Prometheus appendables. */
+  readonly otel: Telemetry;
+
+  constructor(readonly tracing: boolean) {
+    this.otel = new Telemetry(tracing);
+  }
 
   /** Creates a receiver owned by `id`; the value is what the component exports. */
   receiver(id: string, handler: (fe: FlowEntry) => void): Value {
@@ -83,13 +89,7 @@ export class Flow {
 
   /** Decodes a `forward_to` list. */
   receiversOf(v: Value | undefined, what = 'forward_to'): Receiver[] {
-    if (v === undefined || v.t === 'null') return [];
-    if (v.t !== 'array') throw new SimError(`${what}: expected list(capsule("${RECEIVER_TYPE}")), got ${v.t}`);
-    return v.v.map((x, i) => {
-      const r = payloadOf<Receiver>(x, RECEIVER_TYPE);
-      if (!r) throw new SimError(`${what}[${i}]: expected capsule("${RECEIVER_TYPE}"), got ${x.t === 'capsule' ? `capsule(${JSON.stringify(x.kind === 'opaque' ? x.go : x.kind)})` : x.t}`);
-      return r;
-    });
+    return capsuleList<Receiver>(v, RECEIVER_TYPE, what);
   }
 
   /** An entry entering the pipeline at a source. */

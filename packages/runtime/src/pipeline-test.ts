@@ -2,11 +2,12 @@
 // samples and per-sink expectations. Parsing YAML and reading files is the caller's job.
 
 import type { ComponentCatalog, Stability } from '@alloy-lint/analyzer';
-import { checkAssertion, type Assertion, type AssertionResult, type EntryMatch, type MapMatch } from './assertions.js';
+import { checkAssertion, readMapMatch, type Assertion, type AssertionResult, type EntryMatch, type MapMatch } from './assertions.js';
 import type { Host } from './host.js';
 import type { RunResult, SinkEntry } from './report.js';
 import { runConfig } from './run.js';
 import { entry, readSamples, stringMap, type SampleEntry, type Samples } from './samples.js';
+import { checkCorrelate, checkTelemetry, readTelemetryAssertions, type CorrelateAssertion, type TelemetryAssertion } from './telemetry-assertions.js';
 
 export type { Assertion, AssertionResult, EntryMatch, MapMatch } from './assertions.js';
 export { checkAssertion, renderEntry } from './assertions.js';
@@ -18,6 +19,9 @@ export interface PipelineTest {
   samples: Samples;
   inputs: { components: string[]; entries: SampleEntry[] }[];
   assertions: Assertion[];
+  /** assert.traces / metrics / samples. */
+  telemetry?: TelemetryAssertion[];
+  correlate?: CorrelateAssertion;
   minStability: Stability;
 }
 
@@ -30,16 +34,7 @@ export interface TestReader {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function mapMatch(v: unknown, where: string, errors: string[]): MapMatch | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (!isObj(v)) {
-    errors.push(`${where}: expected a mapping with values and mode`);
-    return undefined;
-  }
-  const mode = v.mode ?? 'exact';
-  if (mode !== 'exact' && mode !== 'partial') errors.push(`${where}.mode must be "exact" or "partial", got ${JSON.stringify(mode)}`);
-  return { mode: mode as MapMatch['mode'], values: stringMap(v.values, `${where}.values`, errors) };
-}
+const mapMatch = (v: unknown, where: string, errors: string[]) => readMapMatch(v, where, errors);
 
 function readMatch(v: unknown, where: string, errors: string[]): EntryMatch {
   if (v === undefined || v === null) return {};
@@ -106,10 +101,11 @@ export function readPipelineTest(data: unknown, name: string, reader: TestReader
       assertions.push({ type: 'contains', match, ...(sink ? { sink } : {}) });
     } else errors.push(`${where}: unknown assertion type ${JSON.stringify(a.type)}`);
   });
+  const extra = isObj(data.assert) ? readTelemetryAssertions(data.assert, reader, errors) : { telemetry: [] };
   const stability = (data.stability ?? 'experimental') as Stability;
   if (!['experimental', 'public-preview', 'generally-available'].includes(stability)) errors.push(`stability: unknown level ${JSON.stringify(stability)}`);
   if (errors.length) return { errors };
-  return { test: { name, config, configName, samples, inputs, assertions, minStability: stability } };
+  return { test: { name, config, configName, samples, inputs, assertions, telemetry: extra.telemetry, ...(extra.correlate ? { correlate: extra.correlate } : {}), minStability: stability } };
 }
 
 export const sourceId = (i: number) => `pipelinetest.source.__pipelinetest_loki_input_${i}`;
@@ -162,6 +158,11 @@ export function runPipelineTest(test: PipelineTest, opts: { catalog: ComponentCa
     if (!sink) return { assertion: a, passed: false, description: `${a.type} at ${a.sink}`, message: `no sink ${a.sink} (sinks: ${result.sinks.map((s) => s.component).join(', ') || 'none'})` };
     return checkAssertion(a, sink.entries);
   });
+  for (const t of test.telemetry ?? []) {
+    const c = checkTelemetry(t, result);
+    assertions.push({ assertion: { type: t.type, match: {} }, ...c });
+  }
+  if (test.correlate) assertions.push({ assertion: { type: 'contains', match: {} }, ...checkCorrelate(test.correlate, result) });
   const error = failedComponents.length ? failedComponents.map((c) => `${c.id}: ${c.message}`).join('; ') : undefined;
   return { name: test.name, passed: !error && assertions.every((a) => a.passed), ...(error ? { error } : {}), assertions, result, received };
 }

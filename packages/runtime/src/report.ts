@@ -4,6 +4,7 @@
 import type { FileDiagnostic } from '@alloy-lint/analyzer';
 import type { SourceFile } from '@alloy-lint/parser';
 import type { EntryView, Journey } from './flow.js';
+import type { ItemJourney, ItemView } from './otel/journey.js';
 import type { Labels } from './samples.js';
 
 export interface ComponentReport {
@@ -52,9 +53,17 @@ export interface SinkEntry extends EntryView {
 
 export interface SinkReport {
   component: string;
-  kind: 'loki.write' | 'loki.echo' | 'pipelinetest.sink';
+  /** The sink's block name: loki.write, otelcol.exporter.otlp, prometheus.remote_write, ... */
+  kind: string;
   endpoints?: EndpointInfo[];
+  /** Loki entries (loki.write, loki.echo, pipelinetest.sink). */
   entries: SinkEntry[];
+  /** otelcol exporters: what they send, per signal. */
+  spans?: ItemView[];
+  logRecords?: ItemView[];
+  metrics?: ItemView[];
+  /** prometheus.remote_write: the samples it sends. */
+  samples?: ItemView[];
   /** loki.write whose endpoint is a pipelinetest sink: the entries are also counted there. */
   forwardsTo?: string;
 }
@@ -68,6 +77,8 @@ export interface RunResult {
   targets: TargetsReport[];
   sinks: SinkReport[];
   journeys: Journey[];
+  /** With tracing: each span, log record, metric and Prometheus sample's way. */
+  itemJourneys: ItemJourney[];
   metrics: { component: string; text: string }[];
   /** Problems met while simulating (unreadable files, unmatched samples, ...). */
   warnings: string[];

@@ -41,6 +41,7 @@ export function run(analysis: Analysis, options: RunOptions): RunResult {
     targets: [],
     sinks: [],
     journeys: [],
+    itemJourneys: [],
     metrics: [],
     warnings: [],
   };
@@ -57,12 +58,13 @@ export function run(analysis: Analysis, options: RunOptions): RunResult {
     if (m) result.metrics.push({ component: r.id, text: m });
   }
   unusedSamples(options.samples ?? {}, rt.components, rt.warnings);
+  rt.warnings.push(...rt.flow.otel.refused);
   const pos = (id: string) => rt.positions.get(id) ?? '';
   const byPosition = (a: string, b: string) => (pos(a) < pos(b) ? -1 : pos(a) > pos(b) ? 1 : 0);
   result.targets.sort((a, b) => byPosition(a.component, b.component));
   result.sinks.sort((a, b) => byPosition(a.component, b.component));
   const components = [...rt.components].sort((a, b) => byPosition(a.id, b.id));
-  return { ...result, ok: true, components, journeys: rt.flow.journeys, warnings: rt.warnings };
+  return { ...result, ok: true, components, journeys: rt.flow.journeys, itemJourneys: rt.flow.otel.journeys, warnings: rt.warnings };
 }
 
 /** Samples keyed by a component the configuration does not have are most likely typos. */
@@ -71,6 +73,7 @@ function unusedSamples(samples: Samples, components: { id: string; name: string 
   for (const [kind, keys] of [
     ['logs', Object.keys(samples.logs ?? {})],
     ['targets', Object.keys(samples.targets ?? {})],
+    ['otlp', Object.keys(samples.otlp ?? {})],
   ] as const) {
     for (const k of keys) if (!known.has(k) && !k.startsWith('pipelinetest.source.')) warnings.push(`samples: ${kind}."${k}" matches no component of the configuration`);
   }

@@ -62,6 +62,10 @@ function message(e: ErrorObject): string {
       return `expected ${orList(typeNames(e.params.type))}, got ${kind(e.data)}`;
     case 'enum':
       return `expected one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(e.data)}`;
+    case 'pattern': {
+      const d = (e.parentSchema as { description?: string } | undefined)?.description;
+      return d ? `expected ${d}, got ${JSON.stringify(e.data)}` : `expected text matching /${e.params.pattern}/, got ${JSON.stringify(e.data)}`;
+    }
     case 'format':
       return e.params.format === 'date-time' ? `expected an RFC 3339 time, got ${JSON.stringify(e.data)}` : `expected ${e.params.format}`;
     default:

@@ -1,6 +1,7 @@
 // The samples file: what the simulated world contains. Parsed YAML or JSON comes in
 // as plain data; `readSamples` checks it against samples.schema.json and converts it.
 
+import { decodeOtlp } from './otel/otlp-json.js';
 import { checkSamples } from './samples-check.js';
 
 export type Labels = Record<string, string>;
@@ -109,6 +110,21 @@ export interface Samples {
   targets?: Record<string, Labels[]>;
   /** Log entries per source component (id or name): entries, or per-target groups. */
   logs?: Record<string, (SampleEntry | TargetLogs)[]>;
+  /** What each otelcol.receiver.* receives (id or name): OTLP/JSON requests. */
+  otlp?: Record<string, OtlpRequest[]>;
+  /** Exposition text per scrape target (__address__ or URL) or prometheus.exporter.* (id or name). */
+  scrape?: Record<string, string>;
+}
+
+/** One request an OTLP receiver gets: OTLP/JSON bodies, and who sent it. */
+export interface OtlpRequest {
+  /** The sending peer's address (`ip:port` or `ip`). */
+  peer?: string;
+  protocol?: 'grpc' | 'http';
+  metadata?: Record<string, string[]>;
+  traces?: unknown;
+  logs?: unknown;
+  metrics?: unknown;
 }
 
 export type SamplesResult = { samples: Samples } | { errors: string[] };
@@ -141,7 +157,39 @@ export function readSamples(data: unknown): SamplesResult {
       );
     }
   }
+  if (d.scrape !== undefined) out.scrape = d.scrape as Record<string, string>;
+  if (d.otlp !== undefined) {
+    const otlp = readOtlp(d.otlp as Record<string, Record<string, unknown>[]>);
+    if ('errors' in otlp) return { errors: otlp.errors };
+    out.otlp = otlp.requests;
+  }
   return { samples: out };
+}
+
+const SIGNALS = ['traces', 'logs', 'metrics'] as const;
+
+/** OTLP requests per receiver (their shape is the schema's); each body is decoded once here so that what the schema cannot say (bucket counts, nesting) shows before the run. */
+function readOtlp(v: Record<string, Record<string, unknown>[]>): { requests: Record<string, OtlpRequest[]> } | { errors: string[] } {
+  const requests: Record<string, OtlpRequest[]> = {};
+  const errors: string[] = [];
+  for (const [id, list] of Object.entries(v)) {
+    requests[id] = list.map((r, i) => {
+      const req: OtlpRequest = {};
+      if (r.peer !== undefined) req.peer = String(r.peer);
+      if (r.protocol !== undefined) req.protocol = r.protocol as OtlpRequest['protocol'];
+      if (r.metadata !== undefined) {
+        req.metadata = {};
+        for (const [k, x] of Object.entries(r.metadata as Record<string, unknown>)) req.metadata[k.toLowerCase()] = Array.isArray(x) ? x.map(String) : [String(x)];
+      }
+      for (const s of SIGNALS) {
+        if (r[s] === undefined) continue;
+        errors.push(...decodeOtlp(s, r[s], `otlp.${id}[${i}].${s}`).errors.slice(0, 20));
+        req[s] = r[s];
+      }
+      return req;
+    });
+  }
+  return errors.length ? { errors } : { requests };
 }
 
 function scalar(v: unknown): string | undefined {

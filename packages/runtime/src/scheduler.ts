@@ -94,7 +94,8 @@ export class Runtime implements Evaluator {
         const sim = simulatorFor(name)!(this.context(frame, id, node));
         publish(frame.scope, [...node.block.name, node.block.label], object(new Map(Object.entries(sim.exports))));
         this.running.push({ id, sim, pos: this.positions.get(id)! });
-        this.report(id, name, 'simulated');
+        if (sim.status) this.report(id, name, sim.status.status, sim.status.message);
+        else this.report(id, name, 'simulated');
       } else if (this.catalog.component(name)) {
         publish(frame.scope, [...node.block.name, node.block.label], this.placeholders(name, id));
         this.report(id, name, 'not simulated', 'no simulator for this component; its exports are placeholders (empty lists, receivers that drop)');

@@ -92,3 +92,14 @@ export function payloadOf<T>(v: Value, goType: string): T | undefined {
   if (v.t === 'capsule' && v.kind === 'opaque' && v.go === goType) return v.payload as T;
   return undefined;
 }
+
+/** Decodes a list of capsules of one Go type (forward_to, output.traces, ...); `null` is an empty list. */
+export function capsuleList<T>(v: Value | undefined, goType: string, what: string): T[] {
+  if (v === undefined || v.t === 'null') return [];
+  if (v.t !== 'array') throw new SimError(`${what}: expected list(capsule("${goType}")), got ${v.t}`);
+  return v.v.map((x, i) => {
+    const r = payloadOf<T>(x, goType);
+    if (!r) throw new SimError(`${what}[${i}]: expected capsule("${goType}"), got ${x.t === 'capsule' ? `capsule(${JSON.stringify(x.kind === 'opaque' ? x.go : x.kind)})` : x.t}`);
+    return r;
+  });
+}

@@ -81,7 +81,7 @@ describe('pipeline tests', () => {
 
   it('samples: scalars become label strings, unknown keys are reported', () => {
     expect(readSamples({ targets: { 'discovery.file': [{ port: 8080, up: true }] } })).toEqual({ samples: { targets: { 'discovery.file': [{ port: '8080', up: 'true' }] } } });
-    expect(readSamples({ log: {} })).toEqual({ errors: ['samples: unknown key "log" (expected one of env, files, kubernetes, targets, logs)'] });
+    expect(readSamples({ log: {} })).toEqual({ errors: ['samples: unknown key "log" (expected one of env, files, kubernetes, targets, logs, otlp, scrape)'] });
     expect(readSamples({ logs: { x: [{ line: 'a', timestamp: 'yesterday' }] } })).toEqual({ errors: ['logs.x[0].timestamp: expected an RFC 3339 time, got "yesterday"'] });
   });
 });

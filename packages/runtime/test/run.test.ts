@@ -24,20 +24,20 @@ discovery.relabel "a" {
   });
 
   it('reports components it cannot simulate and keeps going with placeholder exports', () => {
-    const r = runText(`prometheus.scrape "s" {
+    const r = runText(`pyroscope.scrape "s" {
   targets    = [{ "__address__" = "x:1" }]
-  forward_to = [prometheus.remote_write.rw.receiver]
+  forward_to = [pyroscope.write.w.receiver]
 }
-prometheus.remote_write "rw" {
+pyroscope.write "w" {
   endpoint {
-    url = "http://mimir/api/v1/push"
+    url = "http://pyroscope"
   }
 }
 `);
     expect(r.ok).toBe(true);
     expect(r.components.map((c) => [c.id, c.status])).toEqual([
-      ['prometheus.scrape.s', 'not simulated'],
-      ['prometheus.remote_write.rw', 'not simulated'],
+      ['pyroscope.scrape.s', 'not simulated'],
+      ['pyroscope.write.w', 'not simulated'],
     ]);
   });
 

@@ -38,10 +38,21 @@ describe('seed pipelines', () => {
     expect(relabel.traces![0].steps.map((s) => s.action)).toEqual(['replace', 'replace', 'replace']);
   });
 
-  it('otlp-traces.alloy: the OpenTelemetry components are reported as not simulated, not skipped silently', () => {
-    const r = runConfig([{ name: 'otlp-traces.alloy', text: text('examples/otlp-traces.alloy') }], { catalog, host: memoryHost(), samples: {} });
-    expect(r.ok).toBe(true);
-    expect(r.components.length).toBeGreaterThan(0);
-    expect(r.components.every((c) => c.status === 'not simulated')).toBe(true);
+  it('otlp-traces.alloy: the span sent from the pod reaches the OTLP exporter with namespace, pod and container', () => {
+    const r = readSamples(parse(text('examples/otlp-traces.samples.yaml'), { schema: 'core' }));
+    if ('errors' in r) throw new Error(r.errors.join('\n'));
+    const run = expectClean(runConfig([{ name: 'otlp-traces.alloy', text: text('examples/otlp-traces.alloy') }], { catalog, host: memoryHost(), samples: r.samples, trace: true }));
+    expect(run.components.map((c) => c.status)).toEqual(['simulated', 'simulated', 'simulated']);
+    const spans = sink(run, 'otelcol.exporter.otlp.default').spans!;
+    expect(spans).toHaveLength(1);
+    expect(spans[0].name).toBe('handle-hello');
+    expect(spans[0].fields?.traceId).toBe('4228e430a1f94dc866fb862c68189da7');
+    expect(spans[0].attributes['custom.attribute']).toBe('hello-world');
+    expect(spans[0].resource).toEqual({ 'service.name': 'hello-api', 'telemetry.sdk.language': 'go', 'k8s.namespace.name': 'default', 'k8s.pod.name': 'hello-api-7d4b9c', 'k8s.container.name': 'hello-api' });
+    expect(run.itemJourneys[0].steps.map((s) => s.note)).toEqual([
+      'received over grpc from 10.0.1.45:52314',
+      'pod default/hello-api-7d4b9c found by the connection 10.0.1.45',
+      'exported to tempo-distributor.tempo.svc.cluster.local:4317 (gRPC, plaintext)',
+    ]);
   });
 });

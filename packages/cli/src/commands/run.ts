@@ -72,8 +72,8 @@ function jsonResult(r: RunResult): unknown {
   return { ...rest, diagnostics: diags };
 }
 
-export async function run(config: string, opts: RunOptions, io: Io): Promise<number> {
-  if (!['text', 'json'].includes(opts.format)) throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected text or json)`);
+/** Loads a configuration (Alloy files or YAML) and its samples and runs it (shared with `correlate`). */
+export async function runFromFiles(config: string, opts: Omit<RunOptions, 'format'>, io: Io): Promise<RunResult> {
   const stability = opts.stabilityLevel ?? 'generally-available';
   if (!STABILITY.includes(stability)) throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
   let catalog;
@@ -97,7 +97,14 @@ export async function run(config: string, opts: RunOptions, io: Io): Promise<num
     const { src, unit } = yaml;
     result = y.remapRanges({ ...result, diagnostics: y.mapUnit(src, unit, result.diagnostics), sources: new Map([...result.sources, [src.name, src.extraction.source]]) }, src, unit);
   }
-  const failed = !result.ok || result.components.some((c) => c.status === 'failed');
+  return result;
+}
+
+export async function run(config: string, opts: RunOptions, io: Io): Promise<number> {
+  if (!['text', 'json'].includes(opts.format)) throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected text or json)`);
+  const result = await runFromFiles(config, opts, io);
+  const nothing = result.ok && result.components.length > 0 && !result.components.some((c) => c.status === 'simulated');
+  const failed = !result.ok || nothing || result.components.some((c) => c.status === 'failed');
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(jsonResult(result), null, 2) + '\n');
     return failed ? 1 : 0;
@@ -110,5 +117,6 @@ export async function run(config: string, opts: RunOptions, io: Io): Promise<num
     return 1;
   }
   io.stdout(runText(result, { style: pc.createColors(color), trace: Boolean(opts.trace) }));
+  if (nothing) io.stderr('alloy-lint: no component of this configuration could be simulated\n');
   return failed ? 1 : 0;
 }

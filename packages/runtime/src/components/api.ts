@@ -45,6 +45,8 @@ export interface Simulator {
   targets?(): TargetsReport;
   sink?(): SinkReport;
   metrics?(): string;
+  /** Set when the component runs only in part (shown instead of `simulated`). */
+  status?: { status: 'not simulated'; message: string };
 }
 
 export type SimFactory = (ctx: SimContext) => Simulator;

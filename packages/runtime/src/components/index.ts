@@ -15,6 +15,26 @@ import { lokiSourceKubernetes } from './loki-source-kubernetes.js';
 import { lokiWrite } from './loki-write.js';
 import { pipelinetestSink, pipelinetestSource } from './pipelinetest.js';
 import { prometheusRelabel } from './prometheus-relabel.js';
+import { EXPORTER_SINKS, otelExporterSink } from './otel/exporter-sinks.js';
+import { attributesProcessor } from './otel/processor-attributes.js';
+import { otelExporterLoki, otelReceiverLoki } from './otel/bridges-loki.js';
+import { otelAuth } from './otel/auth.js';
+import { spanlogs } from './otel/connector-spanlogs.js';
+import { hostInfo } from './otel/connector-host-info.js';
+import { servicegraph } from './otel/connector-servicegraph.js';
+import { spanmetrics } from './otel/connector-spanmetrics.js';
+import { filterProcessor } from './otel/processor-filter.js';
+import { spanProcessor } from './otel/processor-span.js';
+import { probabilisticSampler } from './otel/processor-probabilistic.js';
+import { tailSampling } from './otel/processor-tail-sampling.js';
+import { transformProcessor } from './otel/processor-transform.js';
+import { otelExporterPrometheus, otelReceiverPrometheus } from './otel/bridges-prometheus.js';
+import { prometheusExporter } from './prometheus-exporter.js';
+import { prometheusRemoteWrite } from './prometheus-remote-write.js';
+import { prometheusScrape } from './prometheus-scrape.js';
+import { k8sattributes } from './otel/processor-k8sattributes.js';
+import { batchProcessor, memoryLimiter, resourceDetection } from './otel/processor-passthrough.js';
+import { otelReceiver } from './otel/receiver-otlp.js';
 
 const EXPLICIT = new Map<string, SimFactory>([
   ['discovery.kubernetes', discoveryKubernetes],
@@ -31,6 +51,34 @@ const EXPLICIT = new Map<string, SimFactory>([
   ['loki.secretfilter', lokiSecretfilter],
   ['loki.write', lokiWrite],
   ['prometheus.relabel', prometheusRelabel],
+  ['otelcol.receiver.otlp', otelReceiver],
+  ['otelcol.processor.batch', batchProcessor],
+  ['otelcol.processor.memory_limiter', memoryLimiter],
+  ['otelcol.processor.resourcedetection', resourceDetection],
+  ['otelcol.processor.k8sattributes', k8sattributes],
+  ['otelcol.processor.attributes', attributesProcessor],
+  ['otelcol.processor.transform', transformProcessor],
+  ['otelcol.processor.filter', filterProcessor],
+  ['otelcol.processor.span', spanProcessor],
+  ['otelcol.processor.tail_sampling', tailSampling],
+  ['otelcol.processor.probabilistic_sampler', probabilisticSampler],
+  ['otelcol.connector.spanmetrics', spanmetrics],
+  ['otelcol.connector.servicegraph', servicegraph],
+  ['otelcol.connector.host_info', hostInfo],
+  ['otelcol.connector.spanlogs', spanlogs],
+  ['otelcol.auth.basic', otelAuth],
+  ['otelcol.auth.bearer', otelAuth],
+  ['otelcol.auth.headers', otelAuth],
+  ['otelcol.auth.oauth2', otelAuth],
+  ['otelcol.auth.sigv4', otelAuth],
+  ['otelcol.auth.google', otelAuth],
+  ['otelcol.exporter.loki', otelExporterLoki],
+  ['otelcol.receiver.loki', otelReceiverLoki],
+  ['otelcol.exporter.prometheus', otelExporterPrometheus],
+  ['otelcol.receiver.prometheus', otelReceiverPrometheus],
+  ['prometheus.scrape', prometheusScrape],
+  ['prometheus.remote_write', prometheusRemoteWrite],
+  ...EXPORTER_SINKS.map((n): [string, SimFactory] => [n, otelExporterSink]),
   ['pipelinetest.sink', pipelinetestSink],
   ['pipelinetest.source', pipelinetestSource],
 ]);
@@ -56,12 +104,22 @@ const SAMPLE_SOURCES = new Set([
   'loki.source.file_events',
 ]);
 
+/** OTel receivers whose requests the samples give (as OTLP/JSON); the Prometheus and Loki bridges are not among them. */
+const SAMPLE_RECEIVER = /^otelcol\.receiver\.(?!prometheus$|loki$)[a-z_]+$/;
+
 export function simulatorFor(name: string): SimFactory | undefined {
   const f = EXPLICIT.get(name);
   if (f) return f;
+  if (SAMPLE_RECEIVER.test(name)) return otelReceiver;
+  if (name.startsWith('prometheus.exporter.')) return prometheusExporter;
   if (SAMPLE_SOURCES.has(name)) return lokiSourceGeneric;
   if (SAMPLE_DISCOVERY.test(name)) return discoveryFromSamples;
   return undefined;
 }
 
-export const SIMULATED = [...EXPLICIT.keys(), ...SAMPLE_SOURCES, 'discovery.* (targets from the samples)'];
+export const SIMULATED = [...EXPLICIT.keys(), ...SAMPLE_SOURCES, 'discovery.* (targets from the samples)', 'otelcol.receiver.* (requests from the samples)'];
+
+/** Whether the runtime has a simulator for a component (by block name); transform and filter need an OTTL engine too. */
+export function isSimulated(name: string): boolean {
+  return simulatorFor(name) !== undefined;
+}

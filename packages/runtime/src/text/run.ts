@@ -4,6 +4,7 @@
 import type { RunResult, SinkEntry } from '../report.js';
 import { labelText, lineText } from './entry.js';
 import { PLAIN, type Style as Colors } from './style.js';
+import { itemJourneysText, sinkTelemetryText } from './telemetry.js';
 import { traceText } from './trace.js';
 
 function entryText(e: SinkEntry, c: Colors): string {
@@ -28,13 +29,23 @@ export function runText(r: RunResult, opts: { style?: Colors; trace: boolean }):
   }
   for (const s of r.sinks) {
     const where = s.endpoints?.length ? ` → ${s.endpoints.map((e) => e.url + (e.tenant ? ` (tenant ${e.tenant})` : '') + (e.auth ? ` [${e.auth}]` : '')).join(', ')}` : '';
-    const n = `${s.entries.length} ${s.entries.length === 1 ? 'entry' : 'entries'}`;
+    const tel = sinkTelemetryText(s, c);
+    const n = tel ? tel.count : `${s.entries.length} ${s.entries.length === 1 ? 'entry' : 'entries'}`;
     out += `\n${c.bold(s.component)}${where} (${n}${s.forwardsTo ? `, pushed on to ${s.forwardsTo}` : ''})\n`;
-    for (const e of s.entries) out += entryText(e, c);
+    if (tel) out += tel.body;
+    else for (const e of s.entries) out += entryText(e, c);
   }
-  if (r.sinks.length === 0) out += `\n${c.yellow('No sink in this configuration (loki.write, loki.echo).')}\n`;
+  if (r.sinks.length === 0) {
+    const failed = r.components.filter((x) => x.status === 'failed' || x.status === 'skipped');
+    out += failed.length
+      ? `\n${c.red(`No sink ran: ${failed.map((x) => x.id).join(', ')} did not run (see above).`)}\n`
+      : `\n${c.yellow('No sink in this configuration (loki.write, loki.echo, otelcol.exporter.*, prometheus.remote_write).')}\n`;
+  }
   for (const m of r.metrics) out += `\n${c.bold(`Metrics of ${m.component}`)}\n${m.text.replace(/^/gm, '  ').trimEnd()}\n`;
   if (r.warnings.length) out += `\n${c.bold(c.yellow('Warnings'))}\n${r.warnings.map((w) => `  ${w}\n`).join('')}`;
-  if (opts.trace) out += '\n' + traceText(r, c);
+  if (opts.trace) {
+    if (r.journeys.length || r.targets.some((t) => t.traces) || !r.itemJourneys.length) out += '\n' + traceText(r, c);
+    if (r.itemJourneys.length) out += '\n' + itemJourneysText(r.itemJourneys, c);
+  }
   return out;
 }
