@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'test', load: () => import('./commands/test.js') },
   { name: 'playground', load: () => import('./commands/playground.js') },
   { name: 'correlate', load: () => import('./commands/correlate.js') },
+  { name: 'lsp', load: () => import('./commands/lsp.js') },
 ];
 
 /** The entry whose name or alias is `word`. */

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const BIN = fileURLToPath(new URL('../bin/alloy-lsp.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../cli/bin/alloy-lint.js', import.meta.url));
 
 export interface Client {
   conn: ProtocolConnection;
@@ -28,8 +29,8 @@ export interface Client {
 }
 
 /** Starts the server with `args` and completes the initialize handshake. */
-export async function startClient(opts: { args?: string[]; rootUri?: string; initializationOptions?: unknown; settings?: Record<string, unknown>; pull?: boolean } = {}): Promise<Client> {
-  const child = spawn(process.execPath, [BIN, ...(opts.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startClient(opts: { bin?: string; args?: string[]; rootUri?: string; initializationOptions?: unknown; settings?: Record<string, unknown>; pull?: boolean } = {}): Promise<Client> {
+  const child = spawn(process.execPath, [opts.bin ?? BIN, ...(opts.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseMarkers } from '@alloy-lint/language-service/test-support';
 import type { CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, startClient } from './client.js';
+import { CLI, type Client, startClient } from './client.js';
 
 const SEED = readFileSync(new URL('../../../examples/k8s-logs.alloy', import.meta.url), 'utf8');
 let dir: string;
@@ -162,6 +162,20 @@ describe('settings', () => {
       expect(await got).toEqual([]);
       const shown = c.received.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
       expect(shown).toEqual(['alloy-lint: alloyLint settings: stabilityLevel must be one of experimental, public-preview, generally-available (got "beta")']);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('alloy-lint lsp', () => {
+  it('is the same server, started from the CLI', async () => {
+    const c = await startClient({ bin: CLI, args: ['lsp'], rootUri: root });
+    try {
+      const uri = root + 'cli.alloy';
+      const got = c.diagnostics(uri);
+      open(c, 'cli.alloy', 'loki.process "p" {\n  forward_to = [loki.write.nope.receiver]\n}\n');
+      expect((await got).map((d) => d.code)).toEqual(['unknown-reference', 'no-inputs']);
     } finally {
       await c.stop();
     }

@@ -1,21 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { type ServerOptions, startServer } from '../server.js';
 import { nodeHost, type NodeHostOptions } from './host.js';
 
 export { nodeHost, type NodeHostOptions } from './host.js';
 
-const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)/;
-
 /**
- * Starts the language server in Node. The transport comes from the arguments as
- * vscode-languageserver reads them (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=P`);
- * without one, stdio. Stdout then carries only the protocol: logs go to the client.
+ * Starts the language server in Node: over a Node IPC channel when the arguments hold
+ * `--node-ipc` (VS Code's language client), else over stdin and stdout, which then carry only
+ * the protocol (logs go to the client). `--clientProcessId=N` ends the server with its client.
  */
 export function startNodeServer(options: NodeHostOptions & Partial<ServerOptions> & { argv?: string[] } = {}): void {
   const argv = options.argv ?? process.argv.slice(2);
-  const connection = argv.some((a) => TRANSPORTS.test(a))
-    ? createConnection(ProposedFeatures.all)
+  const connection = argv.includes('--node-ipc')
+    ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process))
     : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   startServer(connection, {
     host: options.host ?? nodeHost(options),
