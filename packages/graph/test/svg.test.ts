@@ -14,6 +14,15 @@ describe('SVG output', () => {
     expect(svg).toContain('prefers-color-scheme: dark');
   });
 
+  it('names each drawn block and cluster by its model id (data-id), for editors to link', async () => {
+    const model = cases.everything();
+    const ids = [...(await toSvg(model)).matchAll(/ data-id="([^"]*)"/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const known = new Set([...model.nodes.map((n) => n.id), ...model.clusters.map((c) => c.id)]);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids.filter((id) => !known.has(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('is the same for the same model', async () => {
     expect(await toSvg(cases['k8s-logs']())).toBe(await toSvg(cases['k8s-logs']()));
   });
