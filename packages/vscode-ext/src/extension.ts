@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { GraphPanel } from './graph-panel.js';
+import { Runner } from './runner.js';
+
+/** The language id: Grafana's own extension uses it too, so the two agree on `*.alloy`. */
+export const LANGUAGE = 'grafana-alloy';
+const SECTION = 'alloyLint';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Grafana Alloy', { log: true });
+  const server = context.asAbsolutePath('dist/server.mjs');
+  const serverOptions: ServerOptions = {
+    run: { module: server, transport: TransportKind.ipc },
+    debug: { module: server, transport: TransportKind.ipc, options: { execArgv: ['--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE },
+      { scheme: 'untitled', language: LANGUAGE },
+    ],
+    synchronize: { configurationSection: SECTION },
+    outputChannel: log,
+  };
+  client = new LanguageClient('alloyLint', 'Grafana Alloy', serverOptions, clientOptions);
+  const graph = new GraphPanel(() => client);
+  const runner = new Runner(context.asAbsolutePath('dist/cli.mjs'));
+  context.subscriptions.push(
+    log,
+    graph,
+    runner,
+    vscode.commands.registerCommand('alloyLint.showGraph', () => graph.show(vscode.window.activeTextEditor?.document)),
+    vscode.commands.registerCommand('alloyLint.runSamples', () => runner.runSamples(vscode.window.activeTextEditor?.document)),
+    vscode.commands.registerCommand('alloyLint.runTests', () => runner.runTests(vscode.window.activeTextEditor?.document)),
+    vscode.commands.registerCommand('alloyLint.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('alloy-lint.switchRelease', switchRelease),
+  );
+  await client.start();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+/** The "switch Alloy release" code action: sets `alloyLint.alloyVersion` where the file's settings live. */
+async function switchRelease(version: string, uri?: string): Promise<void> {
+  const resource = uri ? vscode.Uri.parse(uri) : undefined;
+  const folder = resource && vscode.workspace.getWorkspaceFolder(resource);
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SECTION, resource).update('alloyVersion', version, target);
+  void vscode.window.showInformationMessage(`Alloy release for ${folder?.name ?? 'this window'}: ${version}`);
+}
