@@ -47,7 +47,7 @@ export async function packageVsix({ out = join(ext, 'build'), vsix } = {}) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const file = vsix ?? join(ext, `${pkg.name}-${pkg.version}.vsix`);
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', file], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', file], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`vsce package failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return file;
 }

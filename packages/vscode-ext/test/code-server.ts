@@ -1,6 +1,6 @@
 // code-server (VS Code in a browser) for the end-to-end test: where .ci/run installs it, a
 // fresh profile per run, start on a free port of 127.0.0.1, stop by process group.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
@@ -42,16 +42,37 @@ export function profile(tmp: string) {
       'editor.quickSuggestions': { other: false, comments: false, strings: false },
       'editor.hover.delay': 100,
       'files.autoSave': 'off',
+      'alloyLint.trace.server': 'messages',
     }),
   );
   return { ...dirs, env };
 }
 
-/** `code-server --install-extension` into the profile. */
-export function installExtension(vsix: string, p: ReturnType<typeof profile>): string {
-  const r = spawnSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', p.extensions, '--user-data-dir', p.user], { env: p.env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`code-server --install-extension failed (${r.status}): ${r.stdout}${r.stderr}`);
-  return r.stdout;
+/** `code-server --install-extension` into the profile (asynchronous, so test timeouts still fire). */
+export function installExtension(vsix: string, p: ReturnType<typeof profile>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', p.extensions, '--user-data-dir', p.user], { env: p.env, detached: true });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => killGroup(child), LIMIT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`code-server --install-extension failed (${code ?? signal}): ${out}`));
+    });
+  });
+}
+
+/** Longest wait for code-server to install or to answer (it takes seconds; this is for a hang). */
+const LIMIT_MS = 90_000;
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -83,9 +104,14 @@ export async function start(folder: string, p: ReturnType<typeof profile>): Prom
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${log}`))));
   exited.catch(() => undefined);
   const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + LIMIT_MS;
   for (;;) {
     const ok = await Promise.race([exited, fetch(`${url}/healthz`).then((r) => r.ok, () => false)]);
     if (ok) break;
+    if (Date.now() > deadline) {
+      killGroup(child);
+      throw new Error(`code-server did not answer on ${url}:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
