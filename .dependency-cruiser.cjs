@@ -17,7 +17,7 @@ const allowed = {
   cli: ['lsp', 'language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'ottl', 'values', 'parser', 'schemas', 'yaml-embed', 'gostd', 'playground'],
   playground: ['language-service', 'runtime', 'graph', 'formatter', 'analyzer', 'schemas', 'gostd'],
   'prettier-plugin-alloy': ['formatter', 'parser', 'gostd'],
-  'vscode-ext': ['gostd'],
+  'vscode-ext': ['lsp', 'cli', 'gostd'],
 };
 const all = Object.keys(allowed);
 const pkgPath = (p) => `^(packages/${p}/|node_modules/@alloy-lint/${p}/)`;

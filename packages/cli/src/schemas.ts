@@ -1,20 +1,14 @@
 // The CLI reads schemas through @alloy-lint/schemas (the data ships inside that package). The
 // reader is bundled into the CLI, so data/ is found by resolving the package from here rather
 // than beside the reader's own file.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog as load, schemaVersions as versions } from '@alloy-lint/schemas/node';
+import { DEFAULT_ALLOY_VERSION, installedDataDir, loadSchemaCatalog as load, schemaVersions as versions } from '@alloy-lint/schemas/node';
 
 export { DEFAULT_ALLOY_VERSION };
 
 let data: URL | undefined;
 
 /** `data/` of the installed @alloy-lint/schemas. */
-function dataDir(): URL {
-  const pkg = createRequire(import.meta.url).resolve('@alloy-lint/schemas/package.json');
-  return (data ??= pathToFileURL(join(dirname(pkg), 'data') + '/'));
-}
+const dataDir = (): URL => (data ??= installedDataDir(import.meta.url));
 
 /** Releases with schemas, sorted by name. */
 export const schemaVersions = (): string[] => versions(dataDir());

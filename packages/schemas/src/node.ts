@@ -1,5 +1,7 @@
 // Node entry: reads the data/ folder shipped inside this package, wherever it is installed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalog } from './catalog.js';
 import { DEFAULT_ALLOY_VERSION } from './index.js';
@@ -9,6 +11,15 @@ export { DEFAULT_ALLOY_VERSION } from './index.js';
 
 /** `data/` of this package: `<version>/index.json`, `components/`, `blocks/`, `rules.json`. */
 export const DATA_DIR: URL = new URL('../data/', import.meta.url);
+
+/**
+ * `data/` of the @alloy-lint/schemas that a module at `from` (its `import.meta.url`) resolves.
+ * Bundles inline this reader, so `DATA_DIR` would point beside the bundle: they pass this.
+ */
+export function installedDataDir(from: string | URL): URL {
+  const pkg = createRequire(from).resolve('@alloy-lint/schemas/package.json');
+  return pathToFileURL(join(dirname(pkg), 'data') + '/');
+}
 
 const asDir = (dir: URL | string): URL => (typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir);
 

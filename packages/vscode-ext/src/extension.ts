@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('alloyLint', 'Grafana Alloy', serverOptions, clientOptions);
   const graph = new GraphPanel(() => client);
-  const runner = new Runner(context.asAbsolutePath('dist/cli.mjs'));
+  const runner = new Runner(context.asAbsolutePath('node_modules/@alloy-lint/cli/bin/alloy-lint.cjs'));
   context.subscriptions.push(
     log,
     graph,

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 const SAMPLE_SUFFIXES = ['.samples.yaml', '.samples.yml', '.samples.json'];
 
 /**
- * "Run pipeline on samples" and "Run pipeline tests": the bundled `alloy-lint` CLI (`run`,
- * `test`) in a child process, its report in the "Alloy pipeline" output channel. The file is
+ * "Run pipeline on samples" and "Run pipeline tests": the `alloy-lint` CLI the extension ships
+ * (`run`, `test`) in a child process, its report in the "Alloy pipeline" output channel. The file is
  * saved first, since the CLI reads the disk.
  */
 export class Runner implements vscode.Disposable {

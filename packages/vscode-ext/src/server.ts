@@ -1,7 +1,8 @@
-// Entry of the bundled language server (dist/server.mjs): the schemas ship in the extension's data/.
+// Entry of the bundled language server (dist/server.mjs). The schemas are found by resolving
+// @alloy-lint/schemas from here: the extension ships it in node_modules/, beside the CLI.
 import { startNodeServer } from '@alloy-lint/lsp/node';
 
 /** The extension's version, written in by the bundler. */
 declare const EXTENSION_VERSION: string;
 
-startNodeServer({ schemasDir: new URL('../data/', import.meta.url), serverInfo: { name: 'alloy-lint', version: EXTENSION_VERSION } });
+startNodeServer({ serverInfo: { name: 'alloy-lint', version: EXTENSION_VERSION } });

@@ -1,7 +1,7 @@
 // End to end in real VS Code: code-server with the packed .vsix installed, driven by Chromium.
 // Needs what .ci/run installs (code-server and Node 24 in the tools cache, Debian chromium):
 // under CI their absence fails the test; elsewhere it is skipped with a message.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,8 @@ describe.runIf(have)('the extension in VS Code (code-server)', () => {
     mkdirSync(ws);
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-    copyFileSync(join(REPO, 'examples', 'k8s-logs.alloy'), join(ws, 'k8s-logs.alloy'));
+    for (const f of ['k8s-logs.alloy', 'k8s-logs.samples.yaml']) copyFileSync(join(REPO, 'examples', f), join(ws, f));
+    writeFileSync(join(ws, 'k8s-logs.test.yaml'), 'config:\n  path: k8s-logs.alloy\nsamples: k8s-logs.samples.yaml\nassert:\n  loki:\n    - type: count\n      sink: loki.write.loki\n      count: 2\n');
     const vsix: string = await packageVsix({ out: join(tmp, 'build'), vsix: join(tmp, 'alloy-lint.vsix') });
     const p = profile(tmp);
     expect(await installExtension(vsix, p)).toContain('successfully installed');
@@ -93,6 +94,17 @@ describe.runIf(have)('the extension in VS Code (code-server)', () => {
     await editor().locator('.view-line', { hasText: 'discovery.kubernetes' }).first().waitFor();
     await expect.poll(() => page.locator('.statusbar-item', { hasText: 'Grafana Alloy' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot('1-opened');
+  });
+
+  it('runs the pipeline on its samples and the pipeline tests, with the CLI the extension ships', async () => {
+    const output = page.locator('.panel .monaco-editor .view-lines');
+    await command('Alloy: Run pipeline on samples');
+    await output.filter({ hasText: 'run k8s-logs.alloy on k8s-logs.samples.yaml: exit code 0' }).waitFor();
+    expect(await output.innerText()).toContain('loki.write.loki');
+    await shot('1b-run');
+    await command('Alloy: Run pipeline tests');
+    await output.filter({ hasText: 'pipeline tests in ws: exit code 0' }).waitFor();
+    expect((await output.innerText()).replace(/\u00a0/g, ' ')).toContain('PASS k8s-logs (k8s-logs.test.yaml, 1 assertion)');
   });
 
   it('shows a broken reference in the Problems panel', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { version } from '../version.js';
 
 /**
  * `alloy-lint lsp`: the language server (packages/lsp), loaded only when this command runs.
@@ -14,7 +15,7 @@ export function register(program: Command, _io: Io, done: (code: number) => void
     .option('--clientProcessId <pid>', 'exit when this process ends')
     .action(async (raw: { nodeIpc?: boolean }) => {
       const { startNodeServer } = await import('@alloy-lint/lsp/node');
-      startNodeServer({ argv: raw.nodeIpc ? ['--node-ipc'] : ['--stdio'] });
+      startNodeServer({ argv: raw.nodeIpc ? ['--node-ipc'] : ['--stdio'], serverInfo: { name: 'alloy-lint', version: version() } });
       done(0);
     });
 }

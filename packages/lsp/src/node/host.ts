@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Host } from '@alloy-lint/language-service';
-import { loadSchemaCatalog, schemaVersions } from '@alloy-lint/schemas/node';
+import { installedDataDir, loadSchemaCatalog, schemaVersions } from '@alloy-lint/schemas/node';
 
 type Catalog = ReturnType<Host['catalog']>;
 
-/** Where the schemas are: `data/` of @alloy-lint/schemas unless a bundle ships them elsewhere. */
+/** Where the schemas are: by default `data/` of the @alloy-lint/schemas this module resolves. */
 export interface NodeHostOptions {
   schemasDir?: URL | string;
 }
@@ -16,7 +16,12 @@ export interface NodeHostOptions {
  * `import.http` stay unchecked, as the language service reports.
  */
 export function nodeHost(options: NodeHostOptions = {}): Host {
-  const dir = options.schemasDir;
+  let dir = options.schemasDir;
+  const dataDir = () => {
+    // Resolved from here, not beside the reader: bundles (the CLI's, the extension's) inline it.
+    dir ??= installedDataDir(import.meta.url);
+    return dir;
+  };
   const catalogs = new Map<string, Catalog>();
   const pathOf = (uri: string): string | undefined => {
     if (!uri.startsWith('file:')) return undefined;
@@ -31,7 +36,7 @@ export function nodeHost(options: NodeHostOptions = {}): Host {
       if (!catalogs.has(version)) {
         let c: Catalog;
         try {
-          c = dir === undefined ? loadSchemaCatalog(version) : loadSchemaCatalog(version, dir);
+          c = loadSchemaCatalog(version, dataDir());
         } catch {
           c = undefined;
         }
@@ -39,7 +44,7 @@ export function nodeHost(options: NodeHostOptions = {}): Host {
       }
       return catalogs.get(version);
     },
-    versions: () => (dir === undefined ? schemaVersions() : schemaVersions(dir)),
+    versions: () => schemaVersions(dataDir()),
     readFile(uri) {
       const p = pathOf(uri);
       if (p === undefined) return undefined;

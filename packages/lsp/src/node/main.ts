@@ -28,9 +28,11 @@ export function startNodeServer(options: NodeHostOptions & Partial<ServerOptions
   connection.listen();
 }
 
+/** This package's version when it runs unbundled (bundles pass `serverInfo`). */
 function ownVersion(): string | undefined {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version;
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name?: string; version?: string };
+    return pkg.name === '@alloy-lint/lsp' ? pkg.version : undefined;
   } catch {
     return undefined;
   }

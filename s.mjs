@@ -1,0 +1,16 @@
+import { spawn } from 'node:child_process';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+const child = spawn(process.execPath, [process.argv[2], ...process.argv.slice(3)]);
+child.stderr.on('data', d => process.stderr.write(d));
+const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+conn.onNotification('textDocument/publishDiagnostics', (p) => console.log(JSON.stringify(p.diagnostics.map(d => d.message))));
+conn.onNotification('window/logMessage', (p) => console.log('log', p.message));
+conn.listen();
+const r = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+console.log(r.serverInfo);
+await conn.sendNotification('initialized', {});
+await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/a.alloy', languageId: 'grafana-alloy', version: 1, text: 'loki.write "w" {\n endpoint {\n url = "x"\n }\n}\n' } });
+await new Promise(r => setTimeout(r, 1500));
+child.on('exit', (c) => console.log('exit', c));
+await conn.sendRequest('shutdown');
+await conn.sendNotification('exit');
