@@ -4,6 +4,9 @@ export type Log = (message: string) => void;
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
+/** The next turn of the event loop: setImmediate in Node (setTimeout waits at least 1 ms), else setTimeout. */
+const nextTurn: (f: () => void) => void = typeof setImmediate === 'function' ? (f) => void setImmediate(f) : (f) => void setTimeout(f, 0);
+
 /**
  * Runs one request's work so that nothing escapes: a cancelled request answers
  * RequestCancelled (checked again after asynchronous work), and an exception is logged with
@@ -13,7 +16,7 @@ const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'reque
  */
 export function runSafe<R>(log: Log, name: string, fallback: R, token: CancellationToken | undefined, work: () => R | Promise<R>): Promise<R | ResponseError<void>> {
   return new Promise((resolve) => {
-    setTimeout(async () => {
+    nextTurn(async () => {
       if (token?.isCancellationRequested) return resolve(cancelled());
       try {
         const result = await work();
@@ -22,7 +25,7 @@ export function runSafe<R>(log: Log, name: string, fallback: R, token: Cancellat
         log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         resolve(fallback);
       }
-    }, 0);
+    });
   });
 }
 

@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url);
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 /** What the staged manifest keeps of package.json (no scripts, no dev dependencies). */
-const MANIFEST_KEYS = ['name', 'displayName', 'description', 'version', 'publisher', 'license', 'engines', 'categories', 'keywords', 'main', 'activationEvents', 'contributes'];
+const MANIFEST_KEYS = ['name', 'displayName', 'description', 'version', 'publisher', 'license', 'repository', 'engines', 'categories', 'keywords', 'main', 'activationEvents', 'contributes'];
 
 /** Packages copied into build/node_modules: name → the files of it the extension runs. */
 const SHIPPED = {
