@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const BIN = fileURLToPath(new URL('../bin/alloy-lsp.js', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../cli/bin/alloy-lint.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../cli/bin/alloy-lint.cjs', import.meta.url));
 
 export interface Client {
   conn: ProtocolConnection;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMarkers } from '@alloy-lint/language-service/test-support';
 import type { CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { StreamMessageReader } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, type Client, startClient } from './client.js';
 
@@ -117,21 +118,19 @@ describe('alloy-lsp over stdio', () => {
       const s = JSON.stringify(m);
       return `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
     };
+    // A second reader of the server's output sees the answer the client's connection drops.
+    const tap = new StreamMessageReader(c.child.stdout!);
     const reply = new Promise<{ error?: { code: number } }>((resolve) => {
-      const onData = (chunk: Buffer) => {
-        const text = chunk.toString();
-        if (text.includes(`"id":${id}`)) {
-          c.child.stdout!.off('data', onData);
-          resolve(JSON.parse(text.slice(text.indexOf('{', text.indexOf(`"id":${id}`) - 40))));
-        }
-      };
-      c.child.stdout!.on('data', onData);
+      tap.listen((m) => {
+        if ((m as { id?: number }).id === id) resolve(m as { error?: { code: number } });
+      });
     });
     c.child.stdin!.write(
       body({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 1, character: 2 } } }) +
         body({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
     );
     expect((await reply).error?.code).toBe(-32800);
+    tap.dispose();
   });
 });
 
