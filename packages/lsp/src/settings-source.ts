@@ -32,8 +32,9 @@ export class SettingsSource {
     this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.folders = (params.workspaceFolders ?? []).map((f) => withSlash(f.uri));
     if (!this.folders.length && params.rootUri) this.folders = [withSlash(params.rootUri)];
+    // `{settings: {alloyLint: …}}`, `{settings: {…}}` or `{alloyLint: …}` (Helix's `config`).
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    this.pushedValue = sectionOf(init?.settings) ?? init?.settings;
+    this.pushedValue = sectionOf(init?.settings) ?? init?.settings ?? sectionOf(init);
   }
 
   /** Asks the client to report changes of Alloy files and `.alloy-lint.json` (when it can). */

@@ -165,6 +165,18 @@ describe('settings', () => {
       await c.stop();
     }
   });
+
+  it('takes initializationOptions shaped as Helix sends its config', async () => {
+    const c = await startClient({ rootUri: root, pull: false, initializationOptions: { alloyLint: { rules: { 'no-inputs': 'error' } } } });
+    try {
+      const uri = root + 'helix.alloy';
+      const got = c.diagnostics(uri);
+      void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'alloy', version: 1, text: 'loki.write "w" {\n  endpoint {\n    url = "http://x"\n  }\n}\n' } });
+      expect((await got).map((d) => [d.code, d.severity])).toEqual([['no-inputs', 1]]);
+    } finally {
+      await c.stop();
+    }
+  });
 });
 
 describe('alloy-lint lsp', () => {
