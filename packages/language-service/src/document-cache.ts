@@ -14,7 +14,7 @@ export interface Doc {
 /** Work done so far, for tests and the server's logs. */
 export const counters = { parses: 0, analyses: 0 };
 
-function makeDoc(uri: string, version: string, text: string): Doc {
+export function makeDoc(uri: string, version: string, text: string): Doc {
   let result: ParseResult | undefined;
   return {
     uri,
@@ -39,6 +39,8 @@ export class DocumentCache {
   private readonly open = new Map<string, { doc: TextDocument; entry: Doc }>();
   private readonly disk = new Map<string, Doc | null>();
   private generation = 0;
+  /** Documents that live inside others (Alloy in YAML): a Doc, null for a virtual URI that is gone, undefined for other URIs. */
+  virtualDocs?: (uri: string) => Doc | null | undefined;
 
   constructor(private readonly host: Host) {}
 
@@ -75,6 +77,8 @@ export class DocumentCache {
 
   /** The current version of a document, or undefined when it neither is open nor exists. */
   get(uri: string): Doc | undefined {
+    const v = this.virtualDocs?.(uri);
+    if (v !== undefined) return v ?? undefined;
     const o = this.open.get(uri);
     if (o) return o.entry;
     let d = this.disk.get(uri);

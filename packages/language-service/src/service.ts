@@ -15,8 +15,10 @@ import { selectionRanges } from './features/selection.js';
 import { LEGEND, semanticTokens } from './features/semantic-tokens.js';
 import { signatureHelp } from './features/signature-help.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { YamlFeatures } from './features/yaml.js';
 import type { LanguageService, ServiceParams } from './types.js';
 import { Workspace } from './workspace.js';
+import { isYamlUri } from './yaml-docs.js';
 
 /**
  * Creates the language service: one workspace model shared by every verb. Each verb reads
@@ -29,11 +31,27 @@ export function createLanguageService(params: ServiceParams): LanguageService {
     const d = ws.docs.get(uri);
     return d ? new DocContext(ws, uri, d) : undefined;
   };
-  const at = <T>(uri: string, p: Position, fn: (c: DocContext, offset: number) => T, empty: T): T => {
+  /** A YAML document: its Alloy when YAML is on for it, 'off' when not (never read as Alloy), else undefined. */
+  const yaml = (uri: string): YamlFeatures | 'off' | undefined => {
+    if (!isYamlUri(uri)) return undefined;
+    const m = ws.yamlModel(uri);
+    return m ? new YamlFeatures(ws, m) : 'off';
+  };
+  /** A verb at a position; inside YAML, on the embed there (edits only where the Alloy is a literal block). */
+  const at = <T>(uri: string, p: Position, fn: (c: DocContext, offset: number) => T, empty: T, edits = false): T => {
+    const y = yaml(uri);
+    if (y === 'off') return empty;
+    if (y) {
+      const a = y.at(p);
+      return a && (!edits || a.literal) ? y.mapOut(a.embed, fn(a.ctx, a.offset)) : empty;
+    }
     const c = ctx(uri);
     return c ? fn(c, c.offset(p)) : empty;
   };
-  const whole = <T>(uri: string, fn: (c: DocContext) => T, empty: T): T => {
+  /** A verb on a whole document; inside YAML, `inYaml` answers (nothing when absent). */
+  const whole = <T>(uri: string, fn: (c: DocContext) => T, empty: T, inYaml?: (y: YamlFeatures) => T): T => {
+    const y = yaml(uri);
+    if (y) return y !== 'off' && inYaml ? inYaml(y) : empty;
     const c = ctx(uri);
     return c ? fn(c) : empty;
   };
@@ -47,22 +65,33 @@ export function createLanguageService(params: ServiceParams): LanguageService {
     getText: (uri) => ws.docs.get(uri)?.text,
     stats: () => ({ ...counters }),
 
-    diagnostics: (uri) => whole(uri, diagnostics, []),
-    complete: (uri, p) => at(uri, p, complete, { isIncomplete: false, items: [] }),
+    diagnostics: (uri) => whole(uri, diagnostics, [], (y) => y.diagnostics()),
+    complete: (uri, p) => at(uri, p, complete, { isIncomplete: false, items: [] }, true),
     hover: (uri, p) => at(uri, p, hover, null),
     signatureHelp: (uri, p) => at(uri, p, signatureHelp, null),
     definition: (uri, p) => at(uri, p, definition, []),
     references: (uri, p, includeDeclaration) => at(uri, p, (c, o) => references(c, o, includeDeclaration), []),
-    prepareRename: (uri, p) => at(uri, p, prepareRename, null),
-    rename: (uri, p, newName) => at(uri, p, (c, o) => rename(c, o, newName), null),
-    documentSymbols: (uri) => whole(uri, documentSymbols, []),
+    prepareRename: (uri, p) => at(uri, p, prepareRename, null, true),
+    rename: (uri, p, newName) => {
+      const y = yaml(uri);
+      // Inside YAML, a rename whose edits reach a non-literal scalar would need escaping: none.
+      const guard = y && y !== 'off' ? (e: ReturnType<typeof rename>) => (e && y.editable(e.changes) ? e : null) : (e: ReturnType<typeof rename>) => e;
+      return at(uri, p, (c, o) => guard(rename(c, o, newName)), null, true);
+    },
+    documentSymbols: (uri) => whole(uri, documentSymbols, [], (y) => y.each(documentSymbols)),
     workspaceSymbols: (query) => workspaceSymbols(ws.workspaceUris().flatMap((u) => ctx(u) ?? []), query),
-    documentLinks: (uri) => whole(uri, documentLinks, []),
-    format: (uri, _options, range) => whole(uri, (c) => format(c, range), []),
-    foldingRanges: (uri) => whole(uri, foldingRanges, []),
-    selectionRanges: (uri, positions) => whole(uri, (c) => selectionRanges(c, positions), []),
+    documentLinks: (uri) => whole(uri, documentLinks, [], (y) => y.each(documentLinks)),
+    format: (uri, _options, range) => whole(uri, (c) => format(c, range), [], (y) => y.format(range)),
+    foldingRanges: (uri) => whole(uri, foldingRanges, [], (y) => y.foldingRanges(foldingRanges)),
+    selectionRanges: (uri, positions) =>
+      whole(
+        uri,
+        (c) => selectionRanges(c, positions),
+        [],
+        () => positions.map((p) => at(uri, p, (c, o) => selectionRanges(c, [c.position(o)]), [])[0] ?? { range: { start: p, end: p } }),
+      ),
     semanticTokensLegend: () => LEGEND,
-    semanticTokens: (uri) => whole(uri, semanticTokens, { data: [] }),
+    semanticTokens: (uri) => whole(uri, semanticTokens, { data: [] }, (y) => y.semanticTokens(semanticTokens)),
     codeActions: (uri, range, context) => whole(uri, (c) => codeActions(c, range, context), []),
     inlayHints: (uri, range) => whole(uri, (c) => inlayHints(c, range), []),
     graph: async (uri, fmt) => {

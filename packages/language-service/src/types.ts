@@ -1,4 +1,5 @@
 import type { ComponentCatalog, ImportRequest, ModuleSource, Severity, Stability } from '@alloy-lint/analyzer';
+import type { YamlPathSetting } from '@alloy-lint/yaml-embed';
 import type {
   CodeAction,
   CodeActionContext,
@@ -49,6 +50,10 @@ export interface Settings {
   folderAsConfig: boolean;
   /** Inlay hints for defaults not written. Off by default. */
   inlayHints: { defaults: boolean };
+  /** Alloy inside YAML documents (ConfigMaps, Helm values, k8s-monitoring): checked and edited in place. Off by default. */
+  yaml: boolean;
+  /** More YAML keys holding Alloy (yaml-embed patterns, as `.alloy-lint.json`'s `yamlPaths`). */
+  yamlPaths: YamlPathSetting[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -58,6 +63,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   folderAsConfig: false,
   inlayHints: { defaults: false },
+  yaml: false,
+  yamlPaths: [],
 };
 
 /** A workspace folder, with settings that differ from the service's defaults. */

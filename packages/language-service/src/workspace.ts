@@ -3,6 +3,7 @@ import type { ParseResult, SourceFile } from '@alloy-lint/parser';
 import { counters, type Doc, DocumentCache } from './document-cache.js';
 import { DEFAULT_SETTINGS, type Folder, type Host, type Settings } from './types.js';
 import { dirOf, displayName, isInside, resolveUri } from './uri.js';
+import { hostOf, isYamlUri, YamlDocs, type YamlModel } from './yaml-docs.js';
 
 /** The files checked together: one document, or a folder loaded as one configuration. */
 export interface Group {
@@ -44,12 +45,16 @@ export class Workspace {
   private readonly analyses = new Map<string, GroupAnalysis>();
   private readonly catalogs = new Map<string, ComponentCatalog | undefined>();
 
+  readonly yaml: YamlDocs;
+
   constructor(
     readonly host: Host,
     settings: Partial<Settings> = {},
     folders: Folder[] = [],
   ) {
     this.docs = new DocumentCache(host);
+    this.yaml = new YamlDocs((uri) => this.docs.get(uri));
+    this.docs.virtualDocs = (uri) => this.yaml.doc(uri);
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.folders = folders;
   }
@@ -65,6 +70,15 @@ export class Workspace {
   close(uri: string): void {
     this.docs.close(uri);
     this.analyses.delete(`file:${uri}`);
+    this.yaml.drop(uri);
+    for (const k of [...this.analyses.keys()]) if (k.startsWith(`yaml:${uri}#`)) this.analyses.delete(k);
+  }
+
+  /** The Alloy inside a YAML document, when YAML is on for it; undefined for other documents. */
+  yamlModel(uri: string): YamlModel | undefined {
+    if (!isYamlUri(uri) || hostOf(uri) !== undefined) return undefined;
+    const s = this.settingsFor(uri);
+    return s.yaml ? this.yaml.model(uri, s.yamlPaths, s.folderAsConfig) : undefined;
   }
 
   /** The innermost workspace folder holding `uri`. */
@@ -99,6 +113,12 @@ export class Workspace {
 
   groupOf(uri: string): Group {
     const settings = this.settingsFor(uri);
+    const host = hostOf(uri);
+    if (host !== undefined) {
+      // An embed of a YAML document: checked alone, or with its ConfigMap's other keys.
+      const unit = this.yamlModel(host)?.units.find((u) => u.includes(uri)) ?? [uri];
+      return { key: `yaml:${unit[0]}`, base: dirOf(host), members: unit, settings };
+    }
     const base = dirOf(uri);
     if (!settings.folderAsConfig || !uri.endsWith('.alloy')) return { key: `file:${uri}`, base, members: [uri], settings };
     const members = new Set<string>([uri]);

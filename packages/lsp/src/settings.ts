@@ -12,6 +12,10 @@ export interface ClientSettings {
   rules?: Record<string, string> | null;
   folderAsConfig?: boolean | null;
   inlayHints?: { defaults?: boolean | null } | null;
+  /** Alloy inside YAML files (ConfigMaps, Helm values, k8s-monitoring). */
+  yaml?: boolean | null;
+  /** More YAML keys holding Alloy, as `.alloy-lint.json`'s `yamlPaths`. */
+  yamlPaths?: Settings['yamlPaths'] | null;
 }
 
 /** `.alloy-lint.json`, the CLI's project settings (the same file the CLI reads). */
@@ -50,7 +54,7 @@ export function resolveSettings(layers: { source: string; value: unknown }[]): R
       if (STABILITY.includes(v.stabilityLevel as string)) settings.stabilityLevel = v.stabilityLevel as Settings['stabilityLevel'];
       else bad('stabilityLevel', `one of ${STABILITY.join(', ')}`);
     }
-    for (const key of ['communityComponents', 'folderAsConfig'] as const) {
+    for (const key of ['communityComponents', 'folderAsConfig', 'yaml'] as const) {
       const x = v[key];
       if (x === undefined || x === null) continue;
       if (typeof x === 'boolean') settings[key] = x;
@@ -60,6 +64,11 @@ export function resolveSettings(layers: { source: string; value: unknown }[]): R
     if (hints !== undefined && hints !== null) {
       if (typeof hints === 'boolean') settings.inlayHints = { defaults: hints };
       else problems.push(`${source}: inlayHints.defaults must be true or false`);
+    }
+    if (v.yamlPaths !== undefined && v.yamlPaths !== null) {
+      const ok = Array.isArray(v.yamlPaths) && v.yamlPaths.every((p) => typeof p === 'string' || (typeof p === 'object' && p !== null && typeof p.path === 'string'));
+      if (ok) settings.yamlPaths = v.yamlPaths;
+      else bad('yamlPaths', 'a list of patterns or {"path", "fragment", "template"} objects');
     }
     if (v.rules !== undefined && v.rules !== null) {
       if (typeof v.rules !== 'object' || Array.isArray(v.rules)) bad('rules', 'an object of rule id → severity');

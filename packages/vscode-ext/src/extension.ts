@@ -11,20 +11,6 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Grafana Alloy', { log: true });
-  const server = context.asAbsolutePath('dist/server.mjs');
-  const serverOptions: ServerOptions = {
-    run: { module: server, transport: TransportKind.ipc },
-    debug: { module: server, transport: TransportKind.ipc, options: { execArgv: ['--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE },
-      { scheme: 'untitled', language: LANGUAGE },
-    ],
-    synchronize: { configurationSection: SECTION },
-    outputChannel: log,
-  };
-  client = new LanguageClient('alloyLint', 'Grafana Alloy', serverOptions, clientOptions);
   const graph = new GraphPanel(() => client);
   const runner = new Runner(context.asAbsolutePath('node_modules/@alloy-lint/cli/bin/alloy-lint.cjs'));
   context.subscriptions.push(
@@ -36,8 +22,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('alloyLint.runTests', () => runner.runTests(vscode.window.activeTextEditor?.document)),
     vscode.commands.registerCommand('alloyLint.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('alloy-lint.switchRelease', switchRelease),
+    // The documents the client hands the server change with alloyLint.yaml: a new client then.
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration(`${SECTION}.yaml`)) return;
+      await client?.stop();
+      client = newClient(context, log);
+      await client.start();
+    }),
   );
+  client = newClient(context, log);
   await client.start();
+}
+
+/** A language client for Alloy files, and YAML files too while alloyLint.yaml is on. */
+function newClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  const server = context.asAbsolutePath('dist/server.mjs');
+  const serverOptions: ServerOptions = {
+    run: { module: server, transport: TransportKind.ipc },
+    debug: { module: server, transport: TransportKind.ipc, options: { execArgv: ['--inspect=6010'] } },
+  };
+  const languages = vscode.workspace.getConfiguration(SECTION).get<boolean>('yaml', false) ? [LANGUAGE, 'yaml'] : [LANGUAGE];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    synchronize: { configurationSection: SECTION },
+    outputChannel: log,
+  };
+  return new LanguageClient('alloyLint', 'Grafana Alloy', serverOptions, clientOptions);
 }
 
 export function deactivate(): Thenable<void> | undefined {

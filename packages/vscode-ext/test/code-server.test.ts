@@ -41,7 +41,7 @@ describe.runIf(have)('the extension in VS Code (code-server)', () => {
     mkdirSync(ws);
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-    for (const f of ['k8s-logs.alloy', 'k8s-logs.samples.yaml']) copyFileSync(join(REPO, 'examples', f), join(ws, f));
+    for (const f of ['k8s-logs.alloy', 'k8s-logs.samples.yaml', 'helm-values.yaml']) copyFileSync(join(REPO, 'examples', f), join(ws, f));
     writeFileSync(join(ws, 'k8s-logs.test.yaml'), 'config:\n  path: k8s-logs.alloy\nsamples: k8s-logs.samples.yaml\nassert:\n  loki:\n    - type: count\n      sink: loki.write.loki\n      count: 2\n');
     const vsix: string = await packageVsix({ out: join(tmp, 'build'), vsix: join(tmp, 'alloy-lint.vsix') });
     const p = profile(tmp);
@@ -186,5 +186,25 @@ describe.runIf(have)('the extension in VS Code (code-server)', () => {
     // The picture the README shows: the broken reference, its problem, the graph beside.
     await goTo(43, 16);
     await shot('7-overview');
+  });
+
+  it('checks and hovers the Alloy inside a Helm values file (alloyLint.yaml on)', async () => {
+    await page.keyboard.press(`${mod}+p`);
+    await page.locator('.quick-input-widget input').fill('helm-values.yaml');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'helm-values.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await editor().locator('.view-line', { hasText: 'configMap:' }).first().waitFor();
+    await goTo(41, 38);
+    await page.keyboard.type('x');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'xpod_logs' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('component "loki.process.xpod_logs.receiver" does not exist or is out of scope');
+    expect(await row.innerText()).toContain('[Ln 41, Col 25]');
+    await goTo(41, 14);
+    await page.keyboard.press(`${mod}+k`);
+    await page.keyboard.press(`${mod}+i`);
+    await page.locator('.monaco-hover', { hasText: 'forward_to: list(LogsReceiver)' }).first().waitFor();
+    await shot('8-yaml');
+    await page.keyboard.press('Escape');
   });
 });

@@ -43,6 +43,7 @@ export function profile(tmp: string) {
       'editor.hover.delay': 100,
       'files.autoSave': 'off',
       'alloyLint.trace.server': 'messages',
+      'alloyLint.yaml': true,
     }),
   );
   return { ...dirs, env };
