@@ -85,13 +85,17 @@ describe.runIf(have)('the extension in VS Code (code-server)', () => {
     await page.keyboard.press('Enter');
     await at(line, column);
   };
+  /** Quick Open on a file of the workspace; resolves once a line holding `shown` is drawn. */
+  const openFile = async (name: string, shown: string) => {
+    await page.keyboard.press(`${mod}+p`);
+    await page.locator('.quick-input-widget input').fill(name);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await editor().locator('.view-line', { hasText: shown }).first().waitFor();
+  };
 
   it('opens an Alloy file as Grafana Alloy, with the server running', async () => {
-    await page.keyboard.press(`${mod}+p`);
-    await page.locator('.quick-input-widget input').fill('k8s-logs.alloy');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'k8s-logs.alloy' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await editor().locator('.view-line', { hasText: 'discovery.kubernetes' }).first().waitFor();
+    await openFile('k8s-logs.alloy', 'discovery.kubernetes');
     await expect.poll(() => page.locator('.statusbar-item', { hasText: 'Grafana Alloy' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot('1-opened');
   });
@@ -189,11 +193,7 @@ describe.runIf(have)('the extension in VS Code (code-server)', () => {
   });
 
   it('checks and hovers the Alloy inside a Helm values file (alloyLint.yaml on)', async () => {
-    await page.keyboard.press(`${mod}+p`);
-    await page.locator('.quick-input-widget input').fill('helm-values.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'helm-values.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await editor().locator('.view-line', { hasText: 'configMap:' }).first().waitFor();
+    await openFile('helm-values.yaml', 'configMap:');
     await goTo(41, 38);
     await page.keyboard.type('x');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'xpod_logs' }).first();
