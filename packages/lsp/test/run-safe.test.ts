@@ -1,48 +1,10 @@
-import { PassThrough } from 'node:stream';
-import { createLanguageService, type LanguageService } from '@alloy-lint/language-service';
-import { memoryHost } from '@alloy-lint/language-service/test-support';
-import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createProtocolConnection, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { LanguageService } from '@alloy-lint/language-service';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../src/index.js';
+import { inProcessServer } from './in-process.js';
 
 const URI = 'file:///ws/a.alloy';
 const TEXT = 'loki.write "w" {\n  endpoint {\n    url = "http://x"\n  }\n}\n';
-
-/** A server in this process over a pipe pair, with a service whose `broken` verbs throw. */
-async function serverWith(broken: (keyof LanguageService)[]) {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = createConnection(ProposedFeatures.all, toServer, toClient);
-  startServer(server, {
-    host: memoryHost({}, { 'v1.18.1': loadSchemaCatalog('v1.18.1') }),
-    createService: (params) => {
-      const ls = createLanguageService(params);
-      for (const verb of broken) {
-        (ls as unknown as Record<string, unknown>)[verb] = () => {
-          throw new Error(`${verb} broke`);
-        };
-      }
-      return ls;
-    },
-  });
-  server.listen();
-  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  const logs: string[] = [];
-  const diagnostics: PublishDiagnosticsParams[] = [];
-  let onDiag = () => {};
-  client.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
-  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    diagnostics.push(p);
-    onDiag();
-  });
-  client.listen();
-  await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-  await client.sendNotification('initialized', {});
-  const published = () => new Promise<void>((r) => (onDiag = r));
-  return { client, logs, diagnostics, published, dispose: () => (client.dispose(), server.dispose()) };
-}
+const serverWith = (broken: (keyof LanguageService)[]) => inProcessServer({ broken });
 
 describe('every handler guarded', () => {
   it('a feature that throws answers empty, logs, and the other features keep working', async () => {
