@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { readSamples, type Host, type Samples } from '@alloy-lint/runtime';
+import { compileGlob, globBase, readSamples, type Host, type Samples } from '@alloy-lint/runtime';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { type Io, UsageError } from './io.js';
@@ -20,8 +20,18 @@ export function nodeHost(io: Io, bases: string[], now?: Date): Host {
       return undefined;
     },
     glob(pattern) {
-      const abs = isAbsolute(pattern);
-      return globSync(abs ? pattern.slice(1) : pattern, { cwd: abs ? '/' : bases[0], absolute: abs, dot: true }).sort();
+      // The walk is tinyglobby's, the matching ours (RE2): a config's pattern never becomes a JS RegExp.
+      const g = compileGlob(pattern);
+      if (!('test' in g)) return [];
+      const base = globBase(pattern);
+      const root = resolve(bases[0], base);
+      if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+      const out: string[] = [];
+      for (const rel of globSync('**', { cwd: root, dot: true, followSymbolicLinks: false })) {
+        const path = base === '' ? rel : base === '/' ? `/${rel}` : `${base}/${rel}`;
+        if (g.test(path)) out.push(path);
+      }
+      return out.sort();
     },
     env,
     now: () => now ?? new Date(),

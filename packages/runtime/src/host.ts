@@ -1,3 +1,5 @@
+import { globMatch } from './glob.js';
+
 /**
  * What the runtime needs from the outside world. The runtime itself does no I/O:
  * the CLI (or a test) passes a Host that reads files, lists them for globs, and
@@ -24,50 +26,4 @@ export function memoryHost(files: Record<string, string> = {}, env: Record<strin
     env,
     now: () => now,
   };
-}
-
-/**
- * Matches a path against a doublestar glob: `*` and `?` stay within one path
- * segment, `**` spans segments, `[...]` and `{a,b}` work as in shells.
- */
-export function globMatch(pattern: string, path: string): boolean {
-  return globRegex(pattern).test(path);
-}
-
-const cache = new Map<string, RegExp>();
-
-export function globRegex(pattern: string): RegExp {
-  let re = cache.get(pattern);
-  if (re) return re;
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        const slashAfter = pattern[i + 2] === '/';
-        out += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) out += '\\[';
-      else {
-        let body = pattern.slice(i + 1, end);
-        if (body.startsWith('!') || body.startsWith('^')) body = '^' + body.slice(1);
-        out += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      const end = pattern.indexOf('}', i + 1);
-      if (end < 0) out += '\\{';
-      else {
-        out += '(?:' + pattern.slice(i + 1, end).split(',').map((p) => globRegex(p).source.slice(1, -1)).join('|') + ')';
-        i = end;
-      }
-    } else out += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  re = new RegExp(`^${out}$`);
-  cache.set(pattern, re);
-  return re;
 }

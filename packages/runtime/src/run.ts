@@ -1,7 +1,8 @@
 // Entry points: run a configuration on samples and collect what reaches each sink.
 
 import { analyze, type Analysis, type ComponentCatalog, type InputFile, type ModuleLoader, type Stability } from '@alloy-lint/analyzer';
-import { globMatch, type Host } from './host.js';
+import { globMatch } from './glob.js';
+import type { Host } from './host.js';
 import type { RunResult } from './report.js';
 import type { Samples } from './samples.js';
 import { rootNodes, Runtime } from './scheduler.js';

@@ -1,7 +1,7 @@
 // local.file and local.file_match, over the files the host (and the samples) provide.
 
 import { optionalSecret, secret } from '@alloy-lint/values';
-import { globMatch } from '../host.js';
+import { globMatch } from '../glob.js';
 import type { Labels } from '../samples.js';
 import { bool, SimError, targetsOf, targetsValue, text } from '../value-js.js';
 import type { SimContext, Simulator } from './api.js';

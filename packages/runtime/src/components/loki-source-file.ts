@@ -1,6 +1,6 @@
 // loki.source.file and loki.source.docker: per-target tailers fed from the samples.
 
-import { globMatch } from '../host.js';
+import { globMatch } from '../glob.js';
 import type { Labels, SampleEntry } from '../samples.js';
 import { bool, targetsOf } from '../value-js.js';
 import type { SimContext, Simulator } from './api.js';
