@@ -13,6 +13,13 @@ const TAB_WIDTH = 8;
 const PADDING = 1;
 const MIN_WIDTH = 0;
 
+/** One level of Go's recursive `format`: lines [line0, line1), scanning from `cur`. */
+interface Frame {
+  line0: number;
+  line1: number;
+  cur: number;
+}
+
 export class TabWriter {
   private lo!: LaidOut;
   private readonly widths: number[] = [];
@@ -44,30 +51,44 @@ export class TabWriter {
     return this.lo.lineFirst[line + 1] - this.lo.lineFirst[line];
   }
 
-  /** Lays out lines [line0, line1); the widths of the columns to the left are known. */
+  /**
+   * Lays out lines [line0, line1) as Go's tabwriter does, column by column. Go recurses
+   * once per column; here the recursion is an explicit stack, so a line of a million
+   * cells cannot exhaust the JS stack. `widths` holds one width per open frame but the first.
+   */
   private format(line0: number, line1: number): void {
-    const column = this.widths.length;
-    for (let cur = line0; cur < line1; cur++) {
-      if (column >= this.lineLength(cur) - 1) continue;
-      // This line has a cell in `column`: it opens a block of lines that all do.
-      this.writeLines(line0, cur);
-      line0 = cur;
-      let width = MIN_WIDTH;
-      let discardable = true;
-      for (; cur < line1; cur++) {
-        if (column >= this.lineLength(cur) - 1) break;
-        const k = this.lo.lineFirst[cur] + column;
-        const w = this.lo.cellWidth[k] + PADDING;
-        if (w > width) width = w;
-        if (w > PADDING || (this.lo.cellFlags[k] & HTAB) !== 0) discardable = false;
+    const frames: Frame[] = [{ line0, line1, cur: line0 }];
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1];
+      const column = this.widths.length;
+      let opened = false;
+      for (; f.cur < f.line1; f.cur++) {
+        if (column >= this.lineLength(f.cur) - 1) continue;
+        // This line has a cell in `column`: it opens a block of lines that all do.
+        this.writeLines(f.line0, f.cur);
+        let cur = f.cur;
+        let width = MIN_WIDTH;
+        let discardable = true;
+        for (; cur < f.line1; cur++) {
+          if (column >= this.lineLength(cur) - 1) break;
+          const k = this.lo.lineFirst[cur] + column;
+          const w = this.lo.cellWidth[k] + PADDING;
+          if (w > width) width = w;
+          if (w > PADDING || (this.lo.cellFlags[k] & HTAB) !== 0) discardable = false;
+        }
+        this.widths.push(discardable ? 0 : width);
+        frames.push({ line0: f.cur, line1: cur, cur: f.cur });
+        // Where Go's loop goes on once the block's lines are written (its `this++` included).
+        f.line0 = cur;
+        f.cur = cur + 1;
+        opened = true;
+        break;
       }
-      if (discardable) width = 0;
-      this.widths.push(width);
-      this.format(line0, cur);
-      this.widths.pop();
-      line0 = cur;
+      if (opened) continue;
+      this.writeLines(f.line0, f.line1);
+      frames.pop();
+      if (frames.length > 0) this.widths.pop();
     }
-    this.writeLines(line0, line1);
   }
 
   private writeLines(line0: number, line1: number): void {

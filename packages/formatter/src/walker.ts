@@ -11,29 +11,33 @@ import { Ws } from './layout.js';
 import { LineLocator } from './lines.js';
 import type { LastTok, Printer } from './printer.js';
 
-/** Offset of the first byte of a node, as Alloy computes it. */
+/** Offset of the first byte of a node, as Alloy computes it (a loop: chains can be long). */
 function startOf(n: ast.Stmt | ast.Expr): number {
-  switch (n.kind) {
-    case 'Attribute':
-      return n.name.start;
-    case 'Block':
-      return n.nameSpan.start;
-    case 'Access':
-    case 'Index':
-    case 'Call':
-      return startOf(n.value);
-    case 'Unary':
-      return n.opPos;
-    case 'Binary':
-      return startOf(n.left);
-    case 'Array':
-      return n.lbrack;
-    case 'Object':
-      return n.lcurly;
-    case 'Paren':
-      return n.lparen;
-    default:
-      return n.start;
+  for (;;) {
+    switch (n.kind) {
+      case 'Attribute':
+        return n.name.start;
+      case 'Block':
+        return n.nameSpan.start;
+      case 'Access':
+      case 'Index':
+      case 'Call':
+        n = n.value;
+        break;
+      case 'Unary':
+        return n.opPos;
+      case 'Binary':
+        n = n.left;
+        break;
+      case 'Array':
+        return n.lbrack;
+      case 'Object':
+        return n.lcurly;
+      case 'Paren':
+        return n.lparen;
+      default:
+        return n.start;
+    }
   }
 }
 
@@ -43,32 +47,37 @@ function startOf(n: ast.Stmt | ast.Expr): number {
  * parsed, that text is exactly the source bytes, so `end - 1` is the same.
  */
 function endOf(n: ast.Stmt | ast.Expr): number {
-  switch (n.kind) {
-    case 'Attribute':
-      return endOf(n.value);
-    case 'Block':
-      return n.rcurly;
-    case 'Identifier':
-    case 'Literal':
-      return n.end - 1;
-    case 'Array':
-      return n.rbrack;
-    case 'Object':
-      return n.rcurly;
-    case 'Access':
-      return n.name.end - 1;
-    case 'Index':
-      return n.rbrack;
-    case 'Call':
-      return n.rparen;
-    case 'Unary':
-      return endOf(n.value);
-    case 'Binary':
-      return endOf(n.right);
-    case 'Paren':
-      return n.rparen;
-    default:
-      return n.end - 1;
+  for (;;) {
+    switch (n.kind) {
+      case 'Attribute':
+        n = n.value;
+        break;
+      case 'Block':
+        return n.rcurly;
+      case 'Identifier':
+      case 'Literal':
+        return n.end - 1;
+      case 'Array':
+        return n.rbrack;
+      case 'Object':
+        return n.rcurly;
+      case 'Access':
+        return n.name.end - 1;
+      case 'Index':
+        return n.rbrack;
+      case 'Call':
+        return n.rparen;
+      case 'Unary':
+        n = n.value;
+        break;
+      case 'Binary':
+        n = n.right;
+        break;
+      case 'Paren':
+        return n.rparen;
+      default:
+        return n.end - 1;
+    }
   }
 }
 
@@ -234,12 +243,7 @@ export class Walker {
         this.walkExpr(e.value);
         break;
       case 'Binary':
-        this.walkExpr(e.left);
-        p.space(Ws.Blank);
-        p.at(e.opPos);
-        p.token(e.op, e.op === '/' ? 'DIV' : 'OP');
-        p.space(Ws.Blank);
-        this.walkExpr(e.right);
+        this.walkBinary(e);
         break;
       case 'Paren':
         p.token('(');
@@ -248,6 +252,23 @@ export class Walker {
         break;
       case 'Bad':
         break;
+    }
+  }
+
+  /** `a + b + c`: the left spine is a loop, so a chain of any length prints without recursing. */
+  private walkBinary(e: ast.BinaryExpr): void {
+    const p = this.p;
+    const spine: ast.BinaryExpr[] = [];
+    let left: ast.Expr = e;
+    for (; left.kind === 'Binary'; left = left.left) spine.push(left);
+    this.walkExpr(left);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const b = spine[i];
+      p.space(Ws.Blank);
+      p.at(b.opPos);
+      p.token(b.op, b.op === '/' ? 'DIV' : 'OP');
+      p.space(Ws.Blank);
+      this.walkExpr(b.right);
     }
   }
 

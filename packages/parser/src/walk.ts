@@ -6,11 +6,36 @@ export interface Visitor {
   leave?(node: ast.Node, parent: ast.Node | undefined): void;
 }
 
-/** Visits `node` and its descendants in source order. */
+interface Frame {
+  node: ast.Node;
+  parent: ast.Node | undefined;
+  /** The node's children once it has been entered. */
+  kids: ast.Node[] | undefined;
+  next: number;
+}
+
+/**
+ * Visits `node` and its descendants in source order. Iterative (an explicit stack), so a
+ * tree of any depth (a 100,000-term `a + b + …` chain) is walked without recursion.
+ */
 export function walk(node: ast.Node, visitor: Visitor, parent?: ast.Node): void {
-  if (visitor.enter?.(node, parent) === false) return;
-  for (const child of children(node)) walk(child, visitor, node);
-  visitor.leave?.(node, parent);
+  const stack: Frame[] = [{ node, parent, kids: undefined, next: 0 }];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.kids === undefined) {
+      if (visitor.enter?.(f.node, f.parent) === false) {
+        stack.pop();
+        continue;
+      }
+      f.kids = children(f.node);
+    }
+    if (f.next < f.kids.length) {
+      stack.push({ node: f.kids[f.next++], parent: f.node, kids: undefined, next: 0 });
+      continue;
+    }
+    visitor.leave?.(f.node, f.parent);
+    stack.pop();
+  }
 }
 
 export function children(node: ast.Node): ast.Node[] {
