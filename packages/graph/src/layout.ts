@@ -114,7 +114,7 @@ export async function layout(view: View): Promise<Laid> {
     return port;
   };
   for (const e of view.edges) {
-    const width = Math.max(...e.labels.map((l) => monoWidth(l, G.labelSize))) + 8;
+    const width = e.labels.reduce((w, l) => Math.max(w, monoWidth(l, G.labelSize)), -Infinity) + 8;
     const label = { text: e.labels.join('\n'), width, height: G.labelHeight + (e.labels.length - 1) * G.labelLine, layoutOptions: { 'elk.edgeLabels.inline': 'true' } };
     const edge: ElkExtendedEdge = { id: e.id, sources: [end(e.from, e.signal, 'EAST')], targets: [end(e.to, e.signal, 'WEST')], labels: [label] };
     root.edges!.push(edge);

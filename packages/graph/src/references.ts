@@ -28,7 +28,7 @@ export function referencesIn(body: Stmt[], skip?: string, path: string[] = []): 
     } else {
       const name = s.name.join('.');
       if (path.length === 0 && name === skip) continue;
-      out.push(...referencesIn(s.body, undefined, [...path, name]));
+      for (const r of referencesIn(s.body, undefined, [...path, name])) out.push(r);
     }
   }
   return out;

@@ -75,7 +75,7 @@ export function check<N extends A.Statement | A.BoolExpr | A.Value>(kind: Kind, 
     const problem = 'message' in split ? split : checkFields(split, context);
     if (problem) problems.push({ rule: 'ottl-unknown-path', ...problem });
   }
-  for (const c of calls) problems.push(...checkCall(c, context, host));
+  for (const c of calls) for (const p of checkCall(c, context, host)) problems.push(p);
   for (const e of enums) {
     if (!context || e.name in ENUMS[context] || FUNCTIONS.has(e.name)) continue;
     problems.push({ rule: 'ottl-unknown-path', message: `unknown enum ${e.name} in the ${context} context`, start: e.start, end: e.end, candidates: Object.keys(ENUMS[context]) });

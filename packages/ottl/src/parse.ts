@@ -47,8 +47,8 @@ function run<N>(text: string, entry: Entry): ParseResult<N> {
   for (const e of p.errors) errors.push(fromException(e, text));
   const rest = p.input.length > 0 ? leftover(p) : undefined;
   if (rest && p.errors.length === 0) errors.push({ message: `unexpected ${T.describeToken(rest)} after the ${entry === 'statement' ? 'statement' : entry === 'value' ? 'value' : 'condition'}`, start: rest.startOffset, end: rest.startOffset + rest.image.length });
-  errors.push(...p.problems);
-  if (errors.length === 0) errors.push(...callShapeErrors(ast as A.Statement | A.BoolExpr | A.Value, entry));
+  for (const e of p.problems) errors.push(e);
+  if (errors.length === 0) for (const e of callShapeErrors(ast as A.Statement | A.BoolExpr | A.Value, entry)) errors.push(e);
   errors.sort((a, b) => a.start - b.start);
   return errors.length ? { errors } : { ast, errors };
 }

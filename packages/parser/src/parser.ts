@@ -5,8 +5,15 @@ import { isValidIdentifier, Scanner } from './scanner.js';
 import { SourceFile } from './source-file.js';
 import { binaryPrecedence, type BinaryOp, Tok, tokenString, type UnaryOp } from './token.js';
 
-/** Deeper nesting than this is reported instead of risking the JS stack. */
-export const MAX_DEPTH = 1000;
+/**
+ * The deepest nesting the parser accepts; deeper input is a diagnostic. Every nesting
+ * construct counts one level: blocks, objects, lists, calls, parentheses, indexes, each
+ * `.name`/`[i]`/`(…)` of a postfix chain, each unary operator, the right operand of a binary
+ * operator (the left spine of `a + b + c` does not count: walks iterate it). Alloy has no
+ * limit of its own; this one keeps every recursive walk over the tree (evaluator, typing,
+ * analyzer, formatter, graph, runtime) within a quarter of Node's default stack.
+ */
+export const MAX_DEPTH = 250;
 
 /** The list of every empty body, argument list, array and object: frozen, since it is shared. */
 const EMPTY = Object.freeze([]) as never[];
@@ -320,7 +327,9 @@ export class Parser {
       const prec = binaryPrecedence(op);
       if (prec < minPrec) return left;
       this.next();
+      this.enter();
       const right = this.parseBinOp(prec + 1);
+      this.depth--;
       left = { kind: 'Binary', op: tokenString(op) as BinaryOp, opPos, left, right, start: left.start, end: right.end };
     }
   }
@@ -347,9 +356,12 @@ export class Parser {
       return { kind: 'Unary', op, opPos, value, start: opPos, end: value.end };
     }
     let primary = this.parsePrimaryExpr();
+    // Each postfix operation nests the chain so far one level deeper.
+    const depth = this.depth;
     for (;;) {
       switch (this.cur()) {
         case Tok.DOT: {
+          this.enter();
           this.next();
           const namePos = this.pos;
           const nameEnd = this.tokEnd;
@@ -363,13 +375,13 @@ export class Parser {
           const lbrack = this.expect(Tok.LBRACK);
           this.enter();
           const index = this.parseExpression();
-          this.depth--;
           const rbrack = this.expect(Tok.RBRACK);
           primary = { kind: 'Index', value: primary, index, lbrack, rbrack, start: primary.start, end: Math.max(this.lastEnd, rbrack) };
           break;
         }
         case Tok.LPAREN: {
           const lparen = this.expect(Tok.LPAREN);
+          this.enter();
           let args: ast.Expr[] = EMPTY;
           if (this.cur() !== Tok.RPAREN) args = this.parseExpressionList(Tok.RPAREN);
           const rparen = this.expect(Tok.RPAREN);
@@ -383,6 +395,7 @@ export class Parser {
           this.expect(Tok.LCURLY);
           if (!this.expectOk) {
             this.consumeStatement();
+            this.depth = depth;
             return primary;
           }
           this.enter();
@@ -391,12 +404,14 @@ export class Parser {
           const rc = this.expect(Tok.RCURLY);
           if (!this.expectOk) {
             this.consumeStatement();
+            this.depth = depth;
             return primary;
           }
           this.addError('cannot use a block as an expression', primary.start, rc + 1);
           break;
         }
         default:
+          this.depth = depth;
           return primary;
       }
     }

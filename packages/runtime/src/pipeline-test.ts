@@ -72,7 +72,7 @@ export function readPipelineTest(data: unknown, name: string, reader: TestReader
       raw = text === undefined ? {} : reader.parse(text, raw);
     }
     const s = readSamples(raw);
-    if ('errors' in s) errors.push(...s.errors);
+    if ('errors' in s) for (const e of s.errors) errors.push(e);
     else samples = s.samples;
   }
   const inputs: PipelineTest['inputs'] = [];

@@ -82,7 +82,7 @@ async function configsFor(paths: string[], opts: CheckOptions, io: Io, walk: Wal
         .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       groups.push(files.map((f) => join(p, f)));
     } else {
-      groups.push(...(await expandPaths([p], io.cwd, walk)).map((f) => [f]));
+      for (const f of await expandPaths([p], io.cwd, walk)) groups.push([f]);
     }
   }
   return groups;

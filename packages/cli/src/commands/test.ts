@@ -37,7 +37,7 @@ function findTests(paths: string[], cwd: string): string[] {
     if (!existsSync(abs)) throw new UsageError(`${p}: no such file or directory`);
     if (statSync(abs).isDirectory()) {
       const found = globSync(TEST_FILES, { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
-      out.push(...found.map((f) => relative(cwd, resolve(abs, f)) || f));
+      for (const f of found) out.push(relative(cwd, resolve(abs, f)) || f);
     } else out.push(p);
   }
   if (!out.length) throw new UsageError(`no test files (test.yaml, *.test.yaml) under ${paths.join(', ')}`);

@@ -158,7 +158,7 @@ export const EDITORS: Record<string, Impl> = {
     if (values) {
       const vs = values.get();
       if (!Array.isArray(vs)) fail('append: values must be a list');
-      list.push(...(vs as OValue[]).map(clone));
+      for (const v of vs as OValue[]) list.push(clone(v));
     }
     acc.set(list);
     return null;

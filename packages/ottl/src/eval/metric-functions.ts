@@ -31,8 +31,8 @@ function aggregate(fn: string, values: number[]): number {
   switch (fn) {
     case 'sum': return values.reduce((a, b) => a + b, 0);
     case 'mean': return values.reduce((a, b) => a + b, 0) / values.length;
-    case 'min': return Math.min(...values);
-    case 'max': return Math.max(...values);
+    case 'min': return values.reduce((a, b) => Math.min(a, b), Infinity);
+    case 'max': return values.reduce((a, b) => Math.max(a, b), -Infinity);
     case 'count': return values.length;
     case 'median': {
       const s = [...values].sort((a, b) => a - b);

@@ -128,7 +128,7 @@ export function endpointsTargets(w: World, eps: K8sEndpoints, o: RoleOptions): L
       for (const a of ss.notReadyAddresses ?? []) add(a, port, 'false');
     }
   }
-  targets.push(...uncoveredPorts(seen));
+  for (const t of uncoveredPorts(seen)) targets.push(t);
   return targets.map((t) => ({ ...group, ...t }));
 }
 
@@ -181,6 +181,6 @@ export function endpointSliceTargets(w: World, eps: K8sEndpoints, o: RoleOptions
       }
     }
   }
-  targets.push(...uncoveredPorts(seen));
+  for (const t of uncoveredPorts(seen)) targets.push(t);
   return targets.map((t) => ({ ...group, ...t }));
 }

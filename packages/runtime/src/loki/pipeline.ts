@@ -116,7 +116,7 @@ export class StagePipeline implements NestedPipeline {
       const f = this.stages[i].stage.flush;
       if (!f) continue;
       const held = f.call(this.stages[i].stage, ctx);
-      if (held.length) out.push(...this.runFrom(i + 1, held, ctx));
+      if (held.length) for (const e of this.runFrom(i + 1, held, ctx)) out.push(e);
     }
     return out;
   }

@@ -17,7 +17,7 @@ function entryText(e: SinkEntry, c: Colors): string {
 export function runText(r: RunResult, opts: { style?: Colors; trace: boolean }): string {
   const c = opts.style ?? PLAIN;
   let out = `${c.bold('Components')}\n`;
-  const width = Math.max(0, ...r.components.map((x) => x.id.length));
+  const width = r.components.reduce((w, x) => Math.max(w, x.id.length), 0);
   for (const x of r.components) {
     const mark = x.status === 'simulated' ? c.green('✓') : x.status === 'not simulated' ? c.yellow('•') : c.red('✗');
     const msg = x.message ? `: ${x.message}` : '';

@@ -227,7 +227,7 @@ class ActionParser {
       const op = this.peek();
       if (op?.t === 'op' && (op.v === ':=' || op.v === '=')) {
         this.i++;
-        decl.push(...names);
+        for (const n of names) decl.push(n);
         assign = op.v === '=';
       } else this.i = save;
     }
