@@ -1,6 +1,6 @@
 import type { Analysis, BodySpec, ComponentCatalog } from '@alloy-lint/analyzer';
 import { type Pinnable, pinDiagnostics } from './badges.js';
-import type { GraphCluster, GraphEdge, GraphModel, GraphNode, NodeKind, Range } from './model.js';
+import type { GraphCluster, GraphEdge, GraphModel, GraphNode, NodeKind, Range, Signal } from './model.js';
 import { SIGNALS } from './model.js';
 import { referencesIn } from './references.js';
 import { type Entry, Scopes } from './scopes.js';
@@ -149,9 +149,17 @@ export function buildGraph(analysis: Analysis, catalog: ComponentCatalog): Graph
     const el = nodes.get(id) ?? clusters.get(id);
     if (el && p.badge) el.badge = p.badge;
   }
+  const signalsAt = new Map<string, Set<Signal>>();
+  for (const e of model.edges) {
+    for (const id of [e.from, e.to]) {
+      let s = signalsAt.get(id);
+      if (!s) signalsAt.set(id, (s = new Set()));
+      s.add(e.signal);
+    }
+  }
   for (const n of nodes.values()) {
-    const seen = new Set(model.edges.filter((e) => e.from === n.id || e.to === n.id).map((e) => e.signal));
-    n.signals = SIGNALS.filter((s) => seen.has(s));
+    const seen = signalsAt.get(n.id);
+    n.signals = seen ? SIGNALS.filter((s) => seen.has(s)) : [];
   }
   const fileIndex = new Map(files.map((f, i) => [f, i]));
   const order = (a?: Range, b?: Range) =>

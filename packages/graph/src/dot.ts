@@ -18,7 +18,8 @@ export function toDot(model: GraphModel): string {
     '  edge [fontname="Helvetica", fontsize=9, penwidth=1.5, arrowsize=0.7];',
   ];
   // Edges ending at a cluster need a node inside it to attach to.
-  const anchored = new Set(view.edges.flatMap((e) => [e.from, e.to]).filter((id) => view.clusters.some((c) => c.id === id)));
+  const clusterIds = new Set(view.clusters.map((c) => c.id));
+  const anchored = new Set(view.edges.flatMap((e) => [e.from, e.to]).filter((id) => clusterIds.has(id)));
   const anchor = (id: string) => `${id}#anchor`;
   const children = new Map<string | undefined, { nodes: typeof view.nodes; clusters: ViewCluster[] }>();
   const slot = (p: string | undefined) => {

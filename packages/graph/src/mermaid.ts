@@ -23,10 +23,14 @@ export function toMermaid(model: GraphModel): string {
   for (const s of SIGNALS) out.push(`  classDef ${s} fill:#ffffff,stroke:${SIGNAL_COLORS[s].light},stroke-width:2px,color:#1f2328`);
   out.push('  classDef missing fill:#ffffff,stroke:#868e96,stroke-width:2px,stroke-dasharray:5 4,color:#1f2328');
   out.push(`  classDef problem fill:#fff5f5,stroke:${BADGE_COLORS.error},stroke-width:2px,color:#1f2328`);
-  const kids = (p: string | undefined) => ({
-    clusters: view.clusters.filter((c) => c.parent === p),
-    nodes: view.nodes.filter((n) => n.parent === p),
-  });
+  const children = new Map<string | undefined, { clusters: ViewCluster[]; nodes: typeof view.nodes }>();
+  const kids = (p: string | undefined) => {
+    let k = children.get(p);
+    if (!k) children.set(p, (k = { clusters: [], nodes: [] }));
+    return k;
+  };
+  for (const c of view.clusters) kids(c.parent).clusters.push(c);
+  for (const n of view.nodes) kids(n.parent).nodes.push(n);
   const emit = (p: string | undefined, indent: string) => {
     const here = kids(p);
     for (const c of here.clusters as ViewCluster[]) {

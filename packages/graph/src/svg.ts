@@ -1,4 +1,5 @@
-import { GEOMETRY as G, type Laid, layout } from './layout.js';
+import { GEOMETRY as G, type Laid } from './geometry.js';
+import { layout } from './layout.js';
 import type { Badge, GraphModel, Signal } from './model.js';
 import { SIGNALS } from './model.js';
 import { MONO, monoWidth, r, SANS, sansWidth, xml } from './text.js';
@@ -8,6 +9,8 @@ import { viewOf } from './view.js';
 export interface SvgOptions {
   /** Heading drawn above the graph; default: the configuration's file names. */
   title?: string;
+  /** Told when the graph is past ELK's budget and drawn with the simple layout (the reason). */
+  onNote?: (note: string) => void;
 }
 
 const MARGIN = 24;
@@ -150,8 +153,9 @@ export function svgOf(laid: Laid, signals: Signal[], missing: boolean, title: st
   }
   const legend = legendSvg(signals, missing, MARGIN, oy + laid.height + 20);
   const heading = `<text class="heading" x="${MARGIN}" y="${MARGIN + 18}" font-size="16">${xml(title)}</text>`;
-  const sub = `<text class="sans muted" x="${MARGIN}" y="${MARGIN + 35}" font-size="11.5">Grafana Alloy pipeline · data flows left to right</text>`;
-  const width = Math.ceil(Math.max(laid.width, legend.width, monoWidth(title, 16), sansWidth('Grafana Alloy pipeline · data flows left to right', 11.5)) + MARGIN * 2);
+  const caption = `Grafana Alloy pipeline · data flows left to right${laid.note ? ' · simple layout (too large for the full one)' : ''}`;
+  const sub = `<text class="sans muted" x="${MARGIN}" y="${MARGIN + 35}" font-size="11.5">${xml(caption)}</text>`;
+  const width = Math.ceil(Math.max(laid.width, legend.width, monoWidth(title, 16), sansWidth(caption, 11.5)) + MARGIN * 2);
   const height = Math.ceil(oy + laid.height + 20 + LEGEND + MARGIN - 12);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xml(title)}">`,
@@ -171,6 +175,7 @@ export function svgOf(laid: Laid, signals: Signal[], missing: boolean, title: st
 export async function toSvg(model: GraphModel, opts: SvgOptions = {}): Promise<string> {
   const view = viewOf(model);
   const laid = await layout(view);
+  if (laid.note) opts.onNote?.(laid.note);
   const title = opts.title ?? (model.files.map((f) => f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1)).join(', ') || 'Alloy configuration');
   return svgOf(laid, view.signals, view.missing, title);
 }

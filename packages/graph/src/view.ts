@@ -93,8 +93,9 @@ export function viewOf(model: GraphModel): View {
     const inst = nodeById.get(c.instances[0]);
     if (inst && inst.cluster === c.cluster) drawnAs.set(inst.id, c.id);
   }
+  const instanceOf = new Map([...drawnAs].map(([inst, cid]) => [cid, inst]));
   const clusters: ViewCluster[] = model.clusters.map((c) => {
-    const inst = [...drawnAs].find(([, cid]) => cid === c.id)?.[0];
+    const inst = instanceOf.get(c.id);
     const n = inst ? nodeById.get(inst)! : undefined;
     return {
       id: c.id,

@@ -74,7 +74,8 @@ export async function graph(path: string, opts: GraphOptions, io: Io): Promise<n
 }
 
 async function emit(model: ReturnType<typeof buildGraph>, format: Format, opts: GraphOptions, io: Io): Promise<number> {
-  const text = await render(model, format);
+  const text = await render(model, format, { onNote: (note) => io.stderr(`alloy-lint graph: note: ${note}
+`) });
   if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
   else io.stdout(text);
   return 0;
