@@ -1,6 +1,6 @@
 // Parsing stages that fill the extracted map: json, regex, logfmt, pattern.
 
-import type { Block } from '@alloy-lint/parser';
+import { type Block, MAX_DEPTH } from '@alloy-lint/parser';
 import { compile as compileJmes, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import { decodeLogfmt } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
@@ -23,6 +23,21 @@ export function regexOrThrow(src: string, prefix?: string): GoRegexp {
   const r = GoRegexp.compile(src);
   if (r instanceof GoRegexp) return r;
   throw new ConfigError(prefix ? `${prefix}: ${r.error}` : r.error);
+}
+
+/**
+ * Operators of a JMESPath expression outside its literals. The library's parser and
+ * interpreter recurse once per operator, so this bounds their depth.
+ */
+function jmesOperators(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if ('.|&[({!'.includes(c)) n++;
+  }
+  return n;
 }
 
 /** Field names when the expression is a plain `a.b.c` chain (evaluated without the interpreter). */
@@ -65,6 +80,7 @@ export function buildJson(block: Block, env: BuildEnv, spec: BodySpec): Stage {
   if (source === '') throw new ConfigError('empty source');
   const compiled = names.map((name) => {
     const text = expressions[name] || name;
+    if (jmesOperators(text) > MAX_DEPTH) throw new ConfigError(`could not compile JMES expression: more than ${MAX_DEPTH} operators (the nesting limit)`);
     try {
       const node = compileJmes(text);
       return { name, node, path: fieldPath(node) };

@@ -19,6 +19,11 @@ export interface FuncDef {
 
 export class ExecError extends Error {}
 
+/** Nested if/with/range and template calls deeper than this end execution (Go allows 100,000; JS has less stack). */
+export const MAX_EXEC_DEPTH = 1000;
+/** Node executions allowed per run: `{{range 100000000}}` ends with an error instead of hanging. */
+export const MAX_EXEC_STEPS = 10_000_000;
+
 class Break {}
 class Continue {}
 
@@ -84,8 +89,13 @@ export class Executor {
     private readonly funcs: Map<string, FuncDef>,
   ) {}
 
+  private depth = 0;
+  private steps = 0;
+
   run(data: unknown): string {
     this.out = '';
+    this.depth = 0;
+    this.steps = 0;
     this.vars = [['$', data]];
     this.list(this.t.root, data);
     return this.out;
@@ -96,6 +106,17 @@ export class Executor {
   }
 
   private node(n: Node, dot: unknown): void {
+    if (++this.steps > MAX_EXEC_STEPS) throw new ExecError(`template execution exceeded ${MAX_EXEC_STEPS.toLocaleString('en')} steps`);
+    if (n.k === 'text' || n.k === 'action' || n.k === 'break' || n.k === 'continue') return this.leaf(n, dot);
+    if (++this.depth > MAX_EXEC_DEPTH) throw new ExecError(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+    try {
+      this.nested(n, dot);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private leaf(n: Extract<Node, { k: 'text' | 'action' | 'break' | 'continue' }>, dot: unknown): void {
     switch (n.k) {
       case 'text':
         this.out += n.v;
@@ -105,6 +126,15 @@ export class Executor {
         if (n.pipe.decl.length === 0) this.out += goPrint(v);
         return;
       }
+      case 'break':
+        throw new Break();
+      case 'continue':
+        throw new Continue();
+    }
+  }
+
+  private nested(n: Exclude<Node, { k: 'text' | 'action' | 'break' | 'continue' }>, dot: unknown): void {
+    switch (n.k) {
       case 'if':
       case 'with': {
         const mark = this.vars.length;
@@ -126,10 +156,6 @@ export class Executor {
         this.vars = saved;
         return;
       }
-      case 'break':
-        throw new Break();
-      case 'continue':
-        throw new Continue();
     }
   }
 
@@ -140,7 +166,11 @@ export class Executor {
     let items: [unknown, unknown][] = [];
     if (Array.isArray(v)) items = v.map((x, i) => [BigInt(i), x]);
     else if (v instanceof Map) items = [...v.keys()].sort().map((k) => [k, v.get(k)]);
-    else if (typeof v === 'bigint') for (let i = 0n; i < v; i++) items.push([i, i]);
+    else if (typeof v === 'bigint') {
+      // Every iteration is at least one step: refuse before building the list.
+      if (v > BigInt(MAX_EXEC_STEPS)) throw new ExecError(`template execution exceeded ${MAX_EXEC_STEPS.toLocaleString('en')} steps`);
+      for (let i = 0n; i < v; i++) items.push([i, i]);
+    }
     else if (v !== null && v !== undefined) throw new ExecError(`range can't iterate over ${goPrint(v)}`);
     if (items.length === 0) {
       if (n.else) this.list(n.else, dot);

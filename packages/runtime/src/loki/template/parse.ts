@@ -3,6 +3,7 @@
 // define/template/block, break/continue, comments and {{- -}} trimming.
 
 import { unquote } from '@alloy-lint/gostd';
+import { MAX_DEPTH } from '@alloy-lint/parser';
 
 export type Arg =
   | { k: 'str'; v: string }
@@ -201,8 +202,11 @@ export function unquoteGo(lit: string): string {
   }
 }
 
+const tooDeep = () => new TemplateError(`nesting deeper than ${MAX_DEPTH} levels is not supported`);
+
 class ActionParser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly toks: Lex[]) {}
 
   peek(): Lex | undefined {
@@ -276,7 +280,9 @@ class ActionParser {
           break;
         }
         if (t.v === '(') {
+          if (++this.depth > MAX_DEPTH) throw tooDeep();
           const pipe = this.pipeline();
+          this.depth--;
           if (this.toks[this.i++]?.v !== ')') throw new TemplateError('unclosed left paren');
           a = { k: 'pipe', pipe, path: [] };
           break;
@@ -303,6 +309,14 @@ export function parseTemplate(src: string): Parsed {
   const toks = split(src);
   const defines = new Map<string, Node[]>();
   let i = 0;
+  // if/with/range, their `else if` chains and define bodies recurse here: each counts one level.
+  let depth = 0;
+  const nest = <T>(f: () => T): T => {
+    if (++depth > MAX_DEPTH) throw tooDeep();
+    const r = f();
+    depth--;
+    return r;
+  };
   const list = (ends: string[]): { nodes: Node[]; end: string; rest: string } => {
     const nodes: Node[] = [];
     while (i < toks.length) {
@@ -325,7 +339,7 @@ export function parseTemplate(src: string): Parsed {
         const m = /^("(?:[^"\\]|\\.)*"|`[^`]*`)\s*([\s\S]*)$/.exec(kw![2]);
         if (!m) throw new TemplateError(`bad name in ${word}`);
         const name = m[1][0] === '`' ? m[1].slice(1, -1) : unquoteGo(m[1]);
-        const inner = list(['end']);
+        const inner = nest(() => list(['end']));
         defines.set(name, inner.nodes);
         if (word === 'block') nodes.push({ k: 'template', name, pipe: m[2].trim() ? parsePipe(m[2]) : null });
       } else if (word === 'template') {
@@ -338,7 +352,8 @@ export function parseTemplate(src: string): Parsed {
     if (ends.length) throw new TemplateError('unexpected EOF');
     return { nodes, end: '', rest: '' };
   };
-  const control = (k: 'if' | 'with' | 'range', head: string): Node => {
+  const control = (k: 'if' | 'with' | 'range', head: string): Node => nest(() => controlBody(k, head));
+  const controlBody = (k: 'if' | 'with' | 'range', head: string): Node => {
     const pipe = parsePipe(head);
     const body = list(['end', 'else']);
     let elseList: Node[] | null = null;
