@@ -44,7 +44,7 @@ export function loadSources(files: InputFile[], recover = false): SplitSources {
     out.asts.set(f.name, ast);
     const broken = diagnostics.length > 0;
     if (broken) {
-      out.fatal.push(...diagnostics.map((d) => ({ ...d, file: f.name })));
+      for (const d of diagnostics) out.fatal.push({ ...d, file: f.name });
       // `recover` still reads the blocks of the recovered tree (for editors), reporting nothing more.
       if (!recover) continue;
     }

@@ -87,10 +87,15 @@ class Walker {
       case 'Unary':
         this.expr(e.value);
         return;
-      case 'Binary':
-        this.expr(e.left);
-        this.expr(e.right);
+      case 'Binary': {
+        // The left spine of `a + b + c` is a loop: a chain of any length is walked.
+        const spine: Expr[] = [];
+        let left: Expr = e;
+        for (; left.kind === 'Binary'; left = left.left) spine.push(left.right);
+        this.expr(left);
+        for (let i = spine.length - 1; i >= 0; i--) this.expr(spine[i]);
         return;
+      }
       case 'Paren':
         this.expr(e.inner);
         return;

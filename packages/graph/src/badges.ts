@@ -14,26 +14,44 @@ export interface Pinnable {
  * and codes are kept: messages can quote attribute values.
  */
 export function pinDiagnostics(diagnostics: FileDiagnostic[], targets: Pinnable[]): void {
-  const byFile = new Map<string, Pinnable[]>();
-  for (const t of targets) {
+  const byFile = new Map<string, { t: Pinnable; i: number }[]>();
+  targets.forEach((t, i) => {
     const list = byFile.get(t.file) ?? [];
-    list.push(t);
+    list.push({ t, i });
     byFile.set(t.file, list);
-  }
+  });
+  const diagsByFile = new Map<string, FileDiagnostic[]>();
   for (const d of diagnostics) {
-    let best: Pinnable | undefined;
-    for (const t of byFile.get(d.file) ?? []) {
-      if (d.start < t.start || d.start >= t.end) continue;
-      if (!best || t.end - t.start < best.end - best.start) best = t;
+    const list = diagsByFile.get(d.file) ?? [];
+    list.push(d);
+    diagsByFile.set(d.file, list);
+  }
+  for (const [file, diags] of diagsByFile) {
+    // Blocks nest or are disjoint: a sweep over both sorted lists keeps the open blocks on a
+    // stack, innermost on top (of equal ranges, the first target). Linear after sorting.
+    const ts = (byFile.get(file) ?? []).sort((a, b) => a.t.start - b.t.start || b.t.end - a.t.end || b.i - a.i);
+    const ds = [...diags].sort((a, b) => a.start - b.start);
+    const open: Pinnable[] = [];
+    let k = 0;
+    for (const d of ds) {
+      for (; k < ts.length && ts[k].t.start <= d.start; k++) {
+        while (open.length > 0 && open[open.length - 1].end <= ts[k].t.start) open.pop();
+        open.push(ts[k].t);
+      }
+      while (open.length > 0 && open[open.length - 1].end <= d.start) open.pop();
+      const best = open[open.length - 1];
+      if (best) pin(best, d);
     }
-    if (!best) continue;
-    const b = (best.badge ??= { errors: 0, warnings: 0, infos: 0, codes: [] });
-    if (d.severity === 'error') b.errors++;
-    else if (d.severity === 'warning') b.warnings++;
-    else b.infos++;
-    if (!b.codes.includes(d.code)) {
-      b.codes.push(d.code);
-      b.codes.sort();
-    }
+  }
+}
+
+function pin(best: Pinnable, d: FileDiagnostic): void {
+  const b = (best.badge ??= { errors: 0, warnings: 0, infos: 0, codes: [] });
+  if (d.severity === 'error') b.errors++;
+  else if (d.severity === 'warning') b.warnings++;
+  else b.infos++;
+  if (!b.codes.includes(d.code)) {
+    b.codes.push(d.code);
+    b.codes.sort();
   }
 }

@@ -1,7 +1,7 @@
 // Expression evaluation with Alloy's semantics and error reporting.
 
 import { quote } from '@alloy-lint/gostd';
-import { parseExpression, type Expr, type SourceFile } from '@alloy-lint/parser';
+import { type BinaryExpr, parseExpression, type Expr, type SourceFile } from '@alloy-lint/parser';
 import { decode, parseGoType, type GoType } from './convert.js';
 import { makeDiagnostic, type EvalError } from './diagnostic.js';
 import { isFailure, PositionedErr, TypeErr, valueErr } from './errors.js';
@@ -75,9 +75,16 @@ class Evaluator {
         return v;
       }
       case 'Binary': {
-        const l = this.eval(e.left);
-        const r = this.eval(e.right);
-        return binaryOp(l, e.op, r);
+        // `a + b + c` nests to the left: its spine is a loop, so a chain of any length evaluates.
+        const spine: BinaryExpr[] = [];
+        let left: Expr = e;
+        for (; left.kind === 'Binary'; left = left.left) spine.push(left);
+        let v = this.eval(left);
+        for (let i = spine.length - 1; i > 0; i--) {
+          v = binaryOp(v, spine[i].op, this.eval(spine[i].right));
+          if (this.assoc && v.t !== 'null') this.assoc.set(identity(v), spine[i]);
+        }
+        return binaryOp(v, e.op, this.eval(e.right));
       }
       case 'Unary':
         return unaryOp(e.op, this.eval(e.value));

@@ -34,8 +34,15 @@ class ExprPrinter {
         return this.expr(e.value, indent) + '[' + this.expr(e.index, indent) + ']';
       case 'Unary':
         return e.op + this.expr(e.value, indent);
-      case 'Binary':
-        return this.expr(e.left, indent) + ' ' + e.op + ' ' + this.expr(e.right, indent);
+      case 'Binary': {
+        // The left spine of `a + b + c` is a loop: a chain of any length prints.
+        const spine: Extract<Expr, { kind: 'Binary' }>[] = [];
+        let left: Expr = e;
+        for (; left.kind === 'Binary'; left = left.left) spine.push(left);
+        let out = this.expr(left, indent);
+        for (let i = spine.length - 1; i >= 0; i--) out += ' ' + spine[i].op + ' ' + this.expr(spine[i].right, indent);
+        return out;
+      }
       case 'Paren':
         return '(' + this.expr(e.inner, indent) + ')';
       case 'Array':
@@ -74,7 +81,8 @@ class ExprPrinter {
     let runStart = -1;
     const flush = (end: number) => {
       if (runStart < 0) return;
-      const w = Math.max(...keys.slice(runStart, end).map((k) => byteLength(k)));
+      let w = 0;
+      for (let j = runStart; j < end; j++) w = Math.max(w, byteLength(keys[j]));
       for (let j = runStart; j < end; j++) pad[j] = w - byteLength(keys[j]);
       runStart = -1;
     };
@@ -108,7 +116,8 @@ class ExprPrinter {
       let inner = indent;
       if (this.differentLines(prev, a.start)) {
         inner = indent + 1;
-        out = out.replace(/ $/, '') + this.nl(inner);
+        if (out.endsWith(' ')) out = out.slice(0, -1);
+        out += this.nl(inner);
       }
       out += this.expr(a, inner);
       prev = a.end;

@@ -1,0 +1,3 @@
+import { fuzzStream } from './small.js';
+
+fuzzStream(1);
