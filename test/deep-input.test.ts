@@ -1,15 +1,14 @@
 // Issue 18, the crashes and blow-ups found on deep and wide configs: each case here crashed
 // (stack overflow, internal error) or ran for minutes before the fix. The graph of a 1 MB
 // config is in packages/graph/test/large.test.ts, adversarial globs in packages/runtime/test/glob.test.ts.
-import { readFileSync } from 'node:fs';
-import { analyze, catalogFromJson } from '@alloy-lint/analyzer';
+import { analyze } from '@alloy-lint/analyzer';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { format } from '@alloy-lint/formatter';
 import { MAX_DEPTH } from '@alloy-lint/parser';
 import { memoryHost, runConfig } from '@alloy-lint/runtime';
 import { describe, expect, it } from 'vitest';
 
-const schemas = new URL('../schemas/v1.18.1/', import.meta.url);
-const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemas), 'utf8')), (f) => JSON.parse(readFileSync(new URL(f, schemas), 'utf8')));
+const catalog = loadSchemaCatalog('v1.18.1');
 
 const check = (text: string) => analyze([{ name: 'x.alloy', text }], { catalog });
 const TOO_DEEP = `nesting deeper than ${MAX_DEPTH} levels is not supported`;

@@ -1,15 +1,14 @@
 // Runs one input through every stage a config meets: parse, format, check (analyze), the graph
 // model and its text renderers, and evaluation of every attribute. Any exception, and any
 // "internal error" a stage turns an exception into, is a failure.
-import { readFileSync } from 'node:fs';
-import { analyze, catalogFromJson } from '@alloy-lint/analyzer';
+import { analyze } from '@alloy-lint/analyzer';
+import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { printFile } from '@alloy-lint/formatter';
 import { buildGraph, toDot, toJson, toMermaid } from '@alloy-lint/graph';
 import { type Expr, parse, walk } from '@alloy-lint/parser';
 import { evaluate } from '@alloy-lint/values';
 
-const schemas = new URL('../../schemas/v1.18.1/', import.meta.url);
-const catalog = catalogFromJson(JSON.parse(readFileSync(new URL('index.json', schemas), 'utf8')), (f) => JSON.parse(readFileSync(new URL(f, schemas), 'utf8')));
+const catalog = loadSchemaCatalog('v1.18.1');
 
 export const STAGES = ['parse', 'format', 'check', 'graph', 'evaluate'] as const;
 export type Stage = (typeof STAGES)[number];
