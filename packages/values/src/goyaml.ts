@@ -2,9 +2,11 @@
 // scalars are resolved with yaml.v3's rules (ints stay ints, timestamps become
 // time.Time, maps with non-string keys become opaque capsules).
 
-import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { GoError, parseFloat64, parseInt64, parseUint64 as parseUint, quote } from '@alloy-lint/gostd';
+import { MAX_DEPTH } from '@alloy-lint/parser';
 import { NULL, array, bool, capsule, float64, number, object, string, type Value } from './value.js';
+import { yamlRefusal } from './yaml-guard.js';
 
 type Resolved = { tag: string; value: Value };
 
@@ -135,12 +137,54 @@ function parseTimestamp(s: string): string | undefined {
   return out;
 }
 
+const MAX_KEY_ERRORS = 1000;
+
+/** yaml.v3's allowedAliasRatio: how much of a document may come from expanding aliases. */
+function allowedAliasRatio(decodes: number): number {
+  if (decodes <= 400_000) return 0.99;
+  if (decodes >= 4_000_000) return 0.1;
+  return 0.99 - 0.89 * ((decodes - 400_000) / 3_600_000);
+}
+
+/** Each alias's anchored node, found in one pass in document order (the `yaml` package searches the whole document per alias). */
+function anchorTargets(doc: Document): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const out = new Map<Alias, Node>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) {
+      const t = anchors.get(n.source);
+      if (t) out.set(n, t);
+      continue;
+    }
+    if (!isScalar(n) && !isSeq(n) && !isMap(n)) continue;
+    if (n.anchor) anchors.set(n.anchor, n as Node);
+    if (isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    else if (isMap(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        const p = n.items[i] as Pair;
+        stack.push(p.value, p.key);
+      }
+    }
+  }
+  return out;
+}
+
 class Decoder {
   readonly errors: string[] = [];
+  private readonly targets: Map<Alias, Node>;
+  /** Aliases being expanded (a cycle is an error), nodes decoded, and how many through an alias. */
+  private readonly expanding = new Set<Alias>();
+  private decodes = 0;
+  private aliased = 0;
+  private depth = 0;
   constructor(
     readonly doc: Document,
     readonly lines: LineCounter,
-  ) {}
+  ) {
+    this.targets = anchorTargets(doc);
+  }
 
   line(node: Node | Alias | null | undefined): number {
     const r = node?.range;
@@ -149,10 +193,31 @@ class Decoder {
 
   node(n: unknown): Value {
     if (n === null || n === undefined) return NULL;
+    this.decodes++;
+    if (this.expanding.size > 0) this.aliased++;
+    if (this.aliased > 100 && this.decodes > 1000 && this.aliased / this.decodes > allowedAliasRatio(this.decodes)) {
+      throw new GoError('yaml: document contains excessive aliasing');
+    }
+    // Aliases nest documents inside documents: the depth is bounded here as the text's was before parsing.
+    if (++this.depth > MAX_DEPTH) throw new GoError(`yaml: exceeded max depth of ${MAX_DEPTH}`);
+    try {
+      return this.decode(n);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private decode(n: unknown): Value {
     if (isAlias(n)) {
-      const target = n.resolve(this.doc);
+      const target = this.targets.get(n);
       if (!target) throw new GoError(`yaml: unknown anchor '${n.source}' referenced`);
-      return this.node(target);
+      if (this.expanding.has(n)) throw new GoError(`yaml: anchor '${n.source}' value contains itself`);
+      this.expanding.add(n);
+      try {
+        return this.node(target);
+      } finally {
+        this.expanding.delete(n);
+      }
     }
     if (isScalar(n)) {
       const quoted = n.type !== undefined && n.type !== 'PLAIN';
@@ -167,7 +232,7 @@ class Decoder {
 
   private keyTag(k: unknown): string {
     if (k === null || k === undefined) return '!!null';
-    if (isAlias(k)) return this.keyTag(k.resolve(this.doc));
+    if (isAlias(k)) return this.keyTag(this.targets.get(k));
     if (isScalar(k)) {
       const quoted = k.type !== undefined && k.type !== 'PLAIN';
       if (shortTag(k.tag ?? '') === '!!str' || (quoted && (!k.tag || k.tag === '!'))) return '!!str';
@@ -184,13 +249,26 @@ class Decoder {
   private map(items: Pair[]): Value {
     // Duplicate keys (same raw text) are reported like yaml.v3 does.
     const before = this.errors.length;
-    for (let i = 0; i < items.length; i++) {
-      const ki = items[i].key as Node | null;
-      for (let j = i + 1; j < items.length; j++) {
-        const kj = items[j].key as Node | null;
-        if (isScalar(ki) && isScalar(kj) && String(ki.value ?? '') === String(kj.value ?? '')) {
-          this.errors.push(`line ${this.line(kj)}: mapping key ${quote(String(kj.value ?? ''))} already defined at line ${this.line(ki)}`);
-        }
+    // yaml.v3 reports every pair of equal keys, in order; grouping the keys finds them in
+    // linear time, and past MAX_KEY_ERRORS the report stops growing.
+    const groups = new Map<string, Scalar[]>();
+    const keys: (Scalar | undefined)[] = items.map((p) => {
+      const k = p.key as Node | null;
+      if (!isScalar(k)) return undefined;
+      const text = String(k.value ?? '');
+      const g = groups.get(text);
+      if (g) g.push(k);
+      else groups.set(text, [k]);
+      return k;
+    });
+    const seenIn = new Map<Scalar[], number>();
+    for (const ki of keys) {
+      if (!ki) continue;
+      const g = groups.get(String(ki.value ?? ''))!;
+      const at = seenIn.get(g) ?? 0;
+      seenIn.set(g, at + 1);
+      for (let j = at + 1; j < g.length && this.errors.length - before < MAX_KEY_ERRORS; j++) {
+        this.errors.push(`line ${this.line(g[j])}: mapping key ${quote(String(g[j].value ?? ''))} already defined at line ${this.line(ki)}`);
       }
     }
     if (this.errors.length > before) return NULL;
@@ -271,6 +349,8 @@ function parseError(text: string, code: string, offset: number, message: string)
 
 /** yaml.v3's Unmarshal into interface{}; throws GoError with yaml.v3-style messages. */
 export function yamlDecode(text: string): Value {
+  const refused = yamlRefusal(text);
+  if (refused) throw new GoError(refused);
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, lineCounter: lines, strict: false });
   const list = Array.isArray(docs) ? docs : [];
