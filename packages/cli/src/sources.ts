@@ -59,7 +59,7 @@ export function mapUnit(src: YamlSource, unit: YamlUnit, diags: FileDiagnostic[]
     }
   });
   const virtual = new Set(unit.files.map((f) => f.name));
-  out.push(...diags.filter((d) => !virtual.has(d.file)));
+  for (const d of diags) if (!virtual.has(d.file)) out.push(d);
   return out;
 }
 

@@ -21,7 +21,7 @@ function requiredLines(spec: BodySpec | undefined, indent: string, stops: Stops,
   for (const f of spec.fields) {
     if (!f.required) continue;
     if (f.kind === 'attr') out.push(`${indent}${f.name} = \${${stops.next()}:${snippetText(placeholder(f.type))}}`);
-    else out.push(...blockLines(f, indent, stops, depth + 1));
+    else for (const l of blockLines(f, indent, stops, depth + 1)) out.push(l);
   }
   return out;
 }
@@ -56,7 +56,7 @@ export function missingText(fields: (AttrSpec | BlockSpec)[], indent: string): s
     if (f.kind === 'attr') lines.push(`${indent}${f.name} = ${placeholder(f.type)}`);
     else {
       lines.push(`${indent}${f.name} {`);
-      lines.push(...missingText(f.body.kind === 'struct' ? f.body.fields.filter((x) => x.required) : [], indent + '\t').split('\n').filter(Boolean));
+      for (const l of missingText(f.body.kind === 'struct' ? f.body.fields.filter((x) => x.required) : [], indent + '\t').split('\n')) if (l) lines.push(l);
       lines.push(`${indent}}`);
     }
   }

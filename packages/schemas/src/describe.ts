@@ -47,8 +47,8 @@ export function describeText(info: ComponentInfo, version?: string): string {
     attrsUnder.set(k, [...(attrsUnder.get(k) ?? []), a]);
   }
   const width = (as: AttributeInfo[]): [number, number] => [
-    Math.max(8, ...as.map((a) => a.path[a.path.length - 1].length)),
-    Math.max(8, ...as.map((a) => a.type.length)),
+    as.reduce((w, a) => Math.max(w, a.path[a.path.length - 1].length), 8),
+    as.reduce((w, a) => Math.max(w, a.type.length), 8),
   ];
   const top = attrsUnder.get('') ?? [];
   lines.push('', 'Arguments:');
@@ -66,7 +66,7 @@ export function describeText(info: ComponentInfo, version?: string): string {
   }
   lines.push('', 'Exports:');
   if (!info.exports.length) lines.push('  (none)');
-  const ew = Math.max(8, ...info.exports.map((e) => e.name.length));
+  const ew = info.exports.reduce((w, e) => Math.max(w, e.name.length), 8);
   for (const e of info.exports) lines.push(`  ${e.name.padEnd(ew)}  ${e.type}`);
   return lines.join('\n') + '\n';
 }
@@ -90,7 +90,7 @@ export function describe(catalog: Catalog, names: string[] = [], format: 'text' 
     const i = catalog.info(n)!;
     return [n, i.community ? 'community' : i.stability];
   });
-  const w = Math.max(...rows.map((r) => r[0].length));
+  const w = rows.reduce((m, r) => Math.max(m, r[0].length), -Infinity);
   const blocks = catalog.blockNames().join(', ');
   return [`Alloy ${catalog.version}: ${rows.length} components`, ...rows.map(([n, s]) => `  ${n.padEnd(w)}  ${s}`), `Config blocks: ${blocks}`].join('\n') + '\n';
 }

@@ -40,7 +40,7 @@ export function diffCatalogs(a: Catalog, b: Catalog): CatalogDiff {
     if (a.info(n)!.kind === 'component') diff.componentsRemoved.push(n);
     else diff.blocksRemoved.push(n);
   }
-  for (const n of [...an].filter((x) => bn.has(x)).sort()) diff.changes.push(...diffComponent(a.info(n)!, b.info(n)!));
+  for (const n of [...an].filter((x) => bn.has(x)).sort()) for (const c of diffComponent(a.info(n)!, b.info(n)!)) diff.changes.push(c);
   return diff;
 }
 
@@ -94,7 +94,8 @@ export function formatDiff(d: CatalogDiff): string {
   const lines = [`Alloy ${d.from} -> ${d.to}`];
   const section = (title: string, items: string[]) => {
     if (!items.length) return;
-    lines.push('', `${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
+    lines.push('', `${title} (${items.length}):`);
+    for (const i of items) lines.push(`  ${i}`);
   };
   section('Components added', d.componentsAdded.map((c) => `+ ${c.name} (${c.stability})`));
   section('Components removed', d.componentsRemoved.map((c) => `- ${c}`));

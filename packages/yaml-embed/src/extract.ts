@@ -175,7 +175,7 @@ function findTargets(doc: Document, index: number, patterns: { p: YamlPathPatter
       for (const [key, sep] of [['type', ' "'], ['name', '" {\n']] as const) {
         const n = parent.get(key, true);
         const d = isScalar(n) && typeof n.value === 'string' ? decodeAt(n) : undefined;
-        if (d) before.push(...d.pieces);
+        if (d) for (const p of d.pieces) before.push(p);
         else before.push({ text: key === 'type' ? 'missing_type' : 'missing_name', from: 0, to: 0, kind: 'synthetic' });
         before.push({ text: sep, from: 0, to: 0, kind: 'synthetic' });
       }

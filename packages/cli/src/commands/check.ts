@@ -142,7 +142,8 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
           else if (analysis.sources.has(d.file)) others.push({ name: d.file, source: analysis.sources.get(d.file)!, diagnostics: [d] });
         }
       }
-      reports.push({ name: input.name, source: src.extraction.source, diagnostics: diagnostics.sort((a, b) => a.start - b.start) }, ...others);
+      reports.push({ name: input.name, source: src.extraction.source, diagnostics: diagnostics.sort((a, b) => a.start - b.start) });
+      for (const r of others) reports.push(r);
       continue;
     }
     const files: { name: string; text: Uint8Array }[] = [];

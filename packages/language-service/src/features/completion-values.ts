@@ -42,10 +42,10 @@ export function valueCompletion(ctx: DocContext, offset: number, blocks: Block[]
     const item = referenceItem(r, expected, inArray, range);
     if (item) items.push(item);
   }
-  items.push(...enumItems(field, range));
+  for (const i of enumItems(field, range)) items.push(i);
   if (expected === 'bool') for (const v of ['true', 'false']) items.push({ label: v, kind: CompletionItemKind.Keyword, sortText: `0${v}` });
   for (const v of foreachVars(blocks)) items.push({ label: v, kind: CompletionItemKind.Variable, detail: 'foreach variable', sortText: `0${v}` });
-  items.push(...stdlibTopItems(range));
+  for (const i of stdlibTopItems(range)) items.push(i);
   return items;
 }
 

@@ -22,7 +22,7 @@ function hunks(a: string[], b: string[]): Hunk[] {
     const last = out.at(-1);
     if (last && last.end === start) {
       last.end = end;
-      last.lines.push(...lines);
+      for (const l of lines) last.lines.push(l);
     } else out.push({ start, end, lines });
   };
   let i = 0;

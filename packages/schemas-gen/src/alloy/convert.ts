@@ -100,14 +100,14 @@ export class SchemaBuilder {
       const goName = f.name ?? embeddedName(f.typeNode);
       const sub = dflt?.v === 'struct' ? dflt.fields.get(goName) : undefined;
       if (tag === undefined) {
-        if (f.name === null) out.push(...this.flatten(ft, sub));
+        if (f.name === null) for (const x of this.flatten(ft, sub)) out.push(x);
         continue;
       }
       const comma = tag.indexOf(',');
       const name = comma < 0 ? tag : tag.slice(0, comma);
       const flags = comma < 0 ? [] : tag.slice(comma + 1).split(',');
       if (flags.includes('squash')) {
-        out.push(...this.flatten(ft, sub));
+        for (const x of this.flatten(ft, sub)) out.push(x);
         continue;
       }
       const kind = flags.includes('label') ? 'label' : flags.includes('block') ? 'block' : flags.includes('enum') ? 'enum' : 'attr';

@@ -31,7 +31,7 @@ export function findRegistrations(ws: Workspace, types: Types, ev: Evaluator, al
   const seen = new Set<string>();
   const visit = (pkg: GoPackage, depth: number) => {
     const found = registrationsIn(pkg, types, ev);
-    out.push(...found);
+    for (const f of found) out.push(f);
     if (found.length || depth > 3) return;
     for (const f of pkg.files) {
       for (const imp of f.imports) {

@@ -38,7 +38,8 @@ export function writeRules(opts: { src: string; version: string; out: string; ca
 export function formatReport(r: ReleaseReport, total: number): string {
   const lines = [`${r.version}: ${r.applied} of ${total} argument checks apply`];
   const list = (title: string, items: string[]) => {
-    if (items.length) lines.push(`  ${title} (${items.length}):`, ...items.map((i) => `    ${i}`));
+    if (items.length) lines.push(`  ${title} (${items.length}):`);
+    for (const i of items) lines.push(`    ${i}`);
   };
   list('left out', r.absent.map((a) => `${a.id}: ${a.reason}`));
   list('message differs', r.messages.map((m) => `${m.id}: ${JSON.stringify(m.to)} (reference ${JSON.stringify(m.from)})`));
