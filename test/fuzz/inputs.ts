@@ -197,8 +197,8 @@ export function hugeInputs(): { name: string; make: () => string }[] {
   out.push({ name: 'a line of 1M cells', make: () => `x = {${'a=1,'.repeat(1_000_000)}}\n` });
   out.push({ name: 'a list of 1M elements', make: () => `x = [${'1,'.repeat(1_000_000)}]\n` });
   out.push({ name: '200k syntax errors', make: () => 'x\n'.repeat(200_000) });
-  out.push({ name: '200k unknown blocks', make: () => 'nope "x" { }\n'.repeat(200_000) });
-  out.push({ name: '100k components referencing each other', make: () => Array.from({ length: N }, (_, i) => `local.file "f${i}" {\n  filename = ${i ? `local.file.f${i - 1}.content` : '"x"'}\n}\n`).join('') });
+  out.push({ name: '100k unknown blocks (200k diagnostics)', make: () => 'nope "x" { }\n'.repeat(100_000) });
+  out.push({ name: '20k components referencing each other', make: () => Array.from({ length: 20_000 }, (_, i) => `local.file "f${i}" {\n  filename = ${i ? `local.file.f${i - 1}.content` : '"x"'}\n}\n`).join('') });
   out.push({ name: 'json_decode of 100k nested lists', make: () => `local.file "f" {\n  filename = json_decode("${'['.repeat(N)}${']'.repeat(N)}")\n}\n` });
   out.push({ name: 'yaml decode of 100k nested lists', make: () => `local.file "f" {\n  filename = encoding.from_yaml("${'['.repeat(N)}${']'.repeat(N)}")\n}\n` });
   out.push({ name: 'a 4 MB string', make: () => `x = "${'ab\\n'.repeat(1_000_000)}"\n` });

@@ -37,8 +37,11 @@ export interface EvalResult {
 const EMPTY_ENV: Readonly<Record<string, string>> = Object.freeze({});
 
 const literalCache = new WeakMap<Expr, Value>();
+const CACHED_LITERALS = 4096;
 
 class Evaluator {
+  private literals = 0;
+
   constructor(
     private readonly scope: Scope | undefined,
     private readonly ctx: CallContext,
@@ -67,6 +70,9 @@ class Evaluator {
   private evalNode(e: Expr): Value {
     switch (e.kind) {
       case 'Literal': {
+        // Past the first few thousand literals of one evaluation the cache would cost more
+        // (WeakMap entries weigh on the garbage collector) than decoding them again.
+        if (++this.literals > CACHED_LITERALS) return literalValue(e.litKind, e.raw);
         let v = literalCache.get(e);
         if (v === undefined) {
           v = literalValue(e.litKind, e.raw);
