@@ -50,7 +50,7 @@ export const BLOCK_NESTINGS: Record<string, (n: number) => string> = {
 /** Binary operators: a chain `x op x op …` is as deep as it is long. */
 export const OPERATORS = ['+', '-', '*', '/', '%', '||', '&&', '==', '!=', '<', '<=', '>', '>='] as const;
 
-const PLACES: ((e: string) => string)[] = [
+export const PLACES: ((e: string) => string)[] = [
   (e) => `x = ${e}\n`,
   (e) => `local.file "f" {\n  filename = ${e}\n}\n`,
   (e) => `prometheus.scrape "s" {\n  targets    = ${e}\n  forward_to = []\n}\n`,

@@ -10,8 +10,9 @@ import { binaryPrecedence, type BinaryOp, Tok, tokenString, type UnaryOp } from 
  * construct counts one level: blocks, objects, lists, calls, parentheses, indexes, each
  * `.name`/`[i]`/`(…)` of a postfix chain, each unary operator, the right operand of a binary
  * operator (the left spine of `a + b + c` does not count: walks iterate it). Alloy has no
- * limit of its own; this one keeps every recursive walk over the tree (evaluator, typing,
- * analyzer, formatter, graph, runtime) within a quarter of Node's default stack.
+ * limit of its own; at this one every stage (parser, formatter, checker, graph, evaluator)
+ * handles a tree at the limit within half of Node's default stack, with room to spare for the
+ * caller's own frames (test/fuzz/stack-margin.test.ts runs them with --stack-size=492).
  */
 export const MAX_DEPTH = 250;
 
