@@ -1,0 +1,68 @@
+// Patterns a config or test file supplies, on inputs built to make a backtracking engine blow up:
+// each on 50,000 characters against the same pattern on 5,000 in the same run. Linear time is a
+// ratio of about 10; the limit flags anything growing faster.
+import { checkAssertion, compileTemplate, globMatch } from '@alloy-lint/runtime';
+import { measurePair } from '../lib.js';
+
+const BIG = 50_000;
+const SMALL = 5_000;
+
+const CASES = [
+  {
+    name: 'test line_regex `(a*)*b` (a JS RegExp backtracks exponentially)',
+    make: (n) => {
+      const entries = [{ line: 'a'.repeat(n), labels: {}, structuredMetadata: {}, timestamp: '2024-01-01T00:00:00Z' }];
+      const assertion = { type: 'contains', match: { line_regex: '(a*)*b' } };
+      return () => checkAssertion(assertion, entries);
+    },
+  },
+  {
+    name: 'local.file_match glob `*a*a*a*a*a*a*a*a*a*a*a*ab` (polynomial as a JS RegExp)',
+    make: (n) => {
+      const path = 'a'.repeat(n);
+      const pattern = '*a'.repeat(12) + 'b';
+      return () => globMatch(pattern, path);
+    },
+  },
+  {
+    name: 'local.file_match glob `**/` ×12 then `b` over a deep path',
+    make: (n) => {
+      const path = 'a/'.repeat(n / 2);
+      const pattern = '**/'.repeat(12) + 'b';
+      return () => globMatch(pattern, path);
+    },
+  },
+  {
+    name: 'template `{{ Trim .x "a" }}` with the cut characters in the middle (quadratic as a JS RegExp)',
+    make: (n) => {
+      const t = compileTemplate('{{ Trim .x "a" }}');
+      const data = new Map([['x', 'a'.repeat(n / 2) + 'b' + 'a'.repeat(n / 2) + 'b']]);
+      return () => t.execute(data);
+    },
+  },
+  {
+    name: 'template `{{ TrimSpace .x }}` over spaces and one letter',
+    make: (n) => {
+      const t = compileTemplate('{{ TrimSpace .x }}');
+      const data = new Map([['x', ' '.repeat(n / 2) + 'b' + ' '.repeat(n / 2) + 'b']]);
+      return () => t.execute(data);
+    },
+  },
+  {
+    name: 'template `{{ regexReplaceAll "(a|aa)*c" .x "-" }}`',
+    make: (n) => {
+      const t = compileTemplate('{{ regexReplaceAll "(a|aa)*c" .x "-" }}');
+      const data = new Map([['x', 'a'.repeat(n)]]);
+      return () => t.execute(data);
+    },
+  },
+];
+
+export default function adversarialRows() {
+  const rows = [];
+  for (const c of CASES) {
+    const r = measurePair(c.make(BIG), c.make(SMALL), { minRuns: 5, minMs: 600, warmup: 2 });
+    rows.push({ name: `${c.name}, ${BIG.toLocaleString('en')} chars`, ms: r.a, baseline: `the same on ${SMALL.toLocaleString('en')} chars`, baselineMs: r.b, ratio: r.a / r.b, limit: 20 });
+  }
+  return { rows };
+}
