@@ -21,7 +21,7 @@ export { parseTime, parseRFC3339, TimeParseError } from './time-parse.js';
 export { formatTime, formatRFC3339Nano } from './time-format.js';
 export { decodeLogfmt, type LogfmtPair } from './logfmt.js';
 export { marshalLogfmt, logfmtValue, type LogfmtValue } from './logfmt-encode.js';
-export { jsonDecode, jsonUnquote } from './json-decode.js';
+export { JSON_MAX_DEPTH, jsonDecode, jsonUnquote } from './json-decode.js';
 export { jsonMarshal, jsonQuote, jsonFloat } from './json-encode.js';
 export { base64Encode, base64Decode } from './base64.js';
 export { queryEscape, queryUnescape } from './url.js';

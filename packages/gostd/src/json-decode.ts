@@ -18,12 +18,18 @@ class Syntax {
 }
 
 /**
+ * Arrays and objects nested deeper than this are Go's `exceeded max depth` error. Go allows
+ * 10,000; the parser here recurses, so a caller may lower it (values uses the parser's limit).
+ */
+export const JSON_MAX_DEPTH = 1000;
+
+/**
  * json.Unmarshal into `any`: null, boolean, string, number (float64), arrays and Maps;
  * with `ints`, integers that fit int64 become bigint. Throws GoError.
  */
-export function jsonDecode(text: string, ints = false): GoValue {
+export function jsonDecode(text: string, ints = false, maxDepth = JSON_MAX_DEPTH): GoValue {
   const b = utf8Bytes(text);
-  const p = new JsonParser(b, ints);
+  const p = new JsonParser(b, ints, maxDepth);
   try {
     p.ws();
     if (p.i >= b.length) throw new Syntax('unexpected end of JSON input');
@@ -59,9 +65,11 @@ export function jsonUnquote(lit: string): string | undefined {
 class JsonParser {
   i = 0;
   rangeError: string | undefined;
+  private depth = 0;
   constructor(
     readonly b: Uint8Array,
     readonly ints = false,
+    readonly maxDepth = JSON_MAX_DEPTH,
   ) {}
 
   ws(): void {
@@ -267,11 +275,13 @@ class JsonParser {
   /** The elements of an array or object after its opening bracket, up to `close`; `ctx` names a bad separator. */
   private elements(close: number, ctx: string, element: () => void): void {
     const b = this.b;
+    if (++this.depth > this.maxDepth) this.bad(b[this.i], 'exceeded max depth');
     this.i++;
     this.ws();
     if (this.i >= b.length) this.eof();
     if (b[this.i] === close) {
       this.i++;
+      this.depth--;
       return;
     }
     for (;;) {
@@ -286,6 +296,7 @@ class JsonParser {
       }
       if (c === close) {
         this.i++;
+        this.depth--;
         return;
       }
       this.bad(c, ctx);

@@ -1,6 +1,6 @@
 // encoding/json: Marshal's escaping and float formatting, Unmarshal's values and errors.
 import { describe, expect, it } from 'vitest';
-import { goFloat, goInt, goStruct, jsonDecode, jsonFloat, jsonMarshal, jsonQuote, jsonUnquote, type GoValue } from '../src/index.js';
+import { goFloat, goInt, goStruct, JSON_MAX_DEPTH, jsonDecode, jsonFloat, jsonMarshal, jsonQuote, jsonUnquote, type GoValue } from '../src/index.js';
 
 describe('jsonQuote / jsonMarshal (json.Marshal)', () => {
   it.each([
@@ -74,5 +74,14 @@ describe('jsonDecode (json.Unmarshal into interface{})', () => {
     expect(jsonUnquote('"bad\\q"')).toBeUndefined();
     expect(jsonUnquote('"a"b"')).toBeUndefined();
     expect(jsonUnquote("'a'")).toBeUndefined();
+  });
+});
+
+describe('jsonDecode nesting', () => {
+  it("arrays and objects past the depth are Go's exceeded max depth error, never a stack overflow", () => {
+    expect(() => jsonDecode('['.repeat(100_000) + ']'.repeat(100_000))).toThrow(expect.objectContaining({ message: "invalid character '[' exceeded max depth" }));
+    expect(jsonDecode('['.repeat(JSON_MAX_DEPTH) + ']'.repeat(JSON_MAX_DEPTH))).toBeInstanceOf(Array);
+    expect(() => jsonDecode('[{"a": [1]}]', false, 2)).toThrow(expect.objectContaining({ message: "invalid character '[' exceeded max depth" }));
+    expect(jsonDecode('[{"a": 1}, {"b": 2}, []]', false, 2)).toHaveLength(3);
   });
 });

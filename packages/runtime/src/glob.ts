@@ -9,7 +9,7 @@
 // `**` that is not a whole path segment is `*`. `a/**` and `a/**/` also match `a` itself
 // (it may be a directory). Like doublestar, an alternative starts a segment afresh.
 
-import { RE2JS } from 're2js';
+import { GoRegexp } from '@alloy-lint/gostd/regexp';
 
 export interface Glob {
   readonly pattern: string;
@@ -29,12 +29,9 @@ export function compileGlob(pattern: string): Glob | { error: string } {
   const src = globSource(pattern);
   if (typeof src !== 'string') g = src;
   else {
-    try {
-      const re = RE2JS.compile(src, RE2JS.DOTALL);
-      g = { pattern, test: (path: string) => re.matches(path) };
-    } catch (e) {
-      g = { error: (e as Error).message };
-    }
+    // Go's regexp front end (RE2): `.` spans newlines too, as doublestar's `**` does.
+    const re = GoRegexp.compile(`(?s)${src}`);
+    g = re instanceof GoRegexp ? { pattern, test: (path: string) => re.test(path) } : { error: re.error };
   }
   if (cache.size > 1000) cache.clear();
   cache.set(pattern, g);

@@ -2,6 +2,7 @@
 // `interface{}` gets), and decoded Go data back as Alloy values.
 
 import { goFloat, goInt, goStruct, jsonDecode as goJsonDecode, jsonMarshal, sprintf as goSprintf, type GoValue } from '@alloy-lint/gostd';
+import { MAX_DEPTH } from '@alloy-lint/parser';
 import { array, bool, float64, int64, NULL, object, string, type Value } from './value.js';
 
 /**
@@ -63,7 +64,8 @@ export function sprintf(format: string, args: readonly Value[]): string {
 
 /** json.Unmarshal into `any`, as an Alloy value; with `ints`, integers stay int64. Throws GoError. */
 export function jsonDecode(text: string, ints = false): Value {
-  return fromGoValue(goJsonDecode(text, ints));
+  // Nesting is bounded by the parser's limit, as every walk over the decoded value is.
+  return fromGoValue(goJsonDecode(text, ints, MAX_DEPTH));
 }
 
 /** json.Marshal of an Alloy value. Throws GoError. */

@@ -45,3 +45,14 @@ describe('encoding.from_yaml limits', () => {
     expect(yamlRefusal('['.repeat(MAX_DEPTH + 1))).toBe(`yaml: exceeded max depth of ${MAX_DEPTH}`);
   });
 });
+
+describe('json_decode and encoding.from_json limits', () => {
+  it('nesting past the limit is encoding/json\'s "exceeded max depth" (it overflowed the stack)', () => {
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    for (const fn of ['json_decode', 'encoding.from_json']) {
+      expect(run(`${fn}(${JSON.stringify(deep(100_000))})`)).toBe(`error: 1:1: ${fn} invalid character '[' exceeded max depth`);
+      expect(run(`${fn}(${JSON.stringify('{"a":'.repeat(MAX_DEPTH + 1) + '1' + '}'.repeat(MAX_DEPTH + 1))})`)).toBe(`error: 1:1: ${fn} invalid character '{' exceeded max depth`);
+      expect(run(`${fn}(${JSON.stringify(deep(MAX_DEPTH))})`)).toMatch(/^\[+\]+$/);
+    }
+  });
+});
