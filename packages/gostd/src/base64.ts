@@ -68,7 +68,7 @@ export function base64Decode(s: string, url = false): Uint8Array {
     }
     const n = (dbuf[0] << 18) | (dbuf[1] << 12) | (dbuf[2] << 6) | dbuf[3];
     const bytes = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-    if (dlen === 4) out.push(...bytes);
+    if (dlen === 4) out.push(bytes[0], bytes[1], bytes[2]);
     else if (dlen === 3) out.push(bytes[0], bytes[1]);
     else if (dlen === 2) out.push(bytes[0]);
     if (dlen < 4) break;

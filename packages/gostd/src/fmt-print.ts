@@ -295,6 +295,11 @@ const isStringArg = (v: GoValue) => goKind(v) === 'string';
 
 /** fmt.Sprint: operands in %v, a space between two operands when neither is a string. */
 export function sprint(...args: GoValue[]): string {
+  return sprintAll(args);
+}
+
+/** fmt.Sprint of a list of any length (a spread call has an argument limit). */
+export function sprintAll(args: readonly GoValue[]): string {
   const p = new Printer();
   args.forEach((a, i) => {
     if (i > 0 && !isStringArg(a) && !isStringArg(args[i - 1])) p.out += ' ';
@@ -306,6 +311,11 @@ export function sprint(...args: GoValue[]): string {
 
 /** fmt.Sprintln: operands in %v separated by spaces, then a newline. */
 export function sprintln(...args: GoValue[]): string {
+  return sprintlnAll(args);
+}
+
+/** fmt.Sprintln of a list of any length. */
+export function sprintlnAll(args: readonly GoValue[]): string {
   const p = new Printer();
   args.forEach((a, i) => {
     if (i > 0) p.out += ' ';

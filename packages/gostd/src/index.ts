@@ -12,7 +12,7 @@ export { NumError, parseInt64, parseUint64, atoi, underscoreOK } from './strconv
 export { parseFloat64 } from './strconv-atof.js';
 export { formatFloat, shortestDigits, exactDigits, roundDigits, type Digits, type FloatFormat } from './strconv-ftoa.js';
 export { goKind, goTypeName, goInt, goFloat, goStruct, goValueOf, type GoValue, type GoTyped, type GoKind } from './go-value.js';
-export { sprintf, sprint, sprintln } from './fmt-print.js';
+export { sprintf, sprint, sprintAll, sprintln, sprintlnAll } from './fmt-print.js';
 export { parseDuration, formatDuration, timeQuote } from './time-duration.js';
 export { NS, daysFromCivil, civilFromDays, isLeap, daysIn, dateToNs, nsToCivil, addDate, nsFromDate, type Civil } from './time-civil.js';
 export { UTC, loadLocation, wallToInstant, type Location } from './time-location.js';

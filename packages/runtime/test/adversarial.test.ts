@@ -62,3 +62,10 @@ describe('JMESPath expressions from a config', () => {
     expect(out.extracted).toEqual({ x: null });
   });
 });
+
+describe('template calls with many arguments', () => {
+  it('print of 200k operands (a spread call overflowed the stack)', () => {
+    const args = Array.from({ length: 200_000 }, () => '1').join(' ');
+    expect(compileTemplate(`{{ print ${args} }}`).execute(new Map())).toBe(Array.from({ length: 200_000 }, () => '1').join(' '));
+  });
+});

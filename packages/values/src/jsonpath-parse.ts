@@ -1,6 +1,7 @@
 // Parser for ojg's JSONPath syntax (github.com/ohler55/ojg/jp), used by json_path.
 
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
+import { MAX_DEPTH } from '@alloy-lint/parser';
 import { NULL, type Value } from './value.js';
 
 export type Frag =
@@ -41,10 +42,16 @@ function isTokenChar(c: number): boolean {
 
 export class Parser {
   pos = 0;
+  /** Filters, parentheses, `!`, lists and operators open so far: the parser and the evaluator recurse once per level. */
+  private depth = 0;
   constructor(readonly s: string) {}
 
   raise(msg: string): never {
     throw new PathError(`${msg} at ${this.pos + 1} in ${this.s}`);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.raise(`nesting deeper than ${MAX_DEPTH} levels`);
   }
 
   expr(): Frag[] {
@@ -246,7 +253,9 @@ export class Parser {
   private filter(): Frag {
     if (this.pos >= this.s.length) this.raise('not terminated');
     // ojg accepts both `[?(…)]` and `[?…]`.
+    this.enter();
     const eq = this.eq(0);
+    this.depth--;
     if (this.peekNonSpace() !== ']') this.raise('not terminated');
     this.pos++;
     return { k: 'filter', eq };
@@ -256,23 +265,29 @@ export class Parser {
   private static PREC: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 3, '<=': 3, '>': 3, '>=': 3, '=~': 3, '~=': 3, in: 3, has: 3, '+': 4, '-': 4, '*': 5, '/': 5 };
 
   private eq(minPrec: number): Eq {
+    // Each operator of a chain nests the chain so far one level deeper (the tree leans left).
+    const depth = this.depth;
     let left = this.operand();
     for (;;) {
       const save = this.pos;
       const op = this.op();
       if (!op) {
         this.pos = save;
+        this.depth = depth;
         return left;
       }
       const p = Parser.PREC[op];
       if (p === undefined || p < minPrec + (minPrec === 0 ? 0 : 0) || p <= minPrec - 1) {
         this.pos = save;
+        this.depth = depth;
         return left;
       }
       if (p < minPrec) {
         this.pos = save;
+        this.depth = depth;
         return left;
       }
+      this.enter();
       const right = this.eq(p + 1);
       left = { k: 'op', op, left, right };
     }
@@ -294,12 +309,18 @@ export class Parser {
   private operand(): Eq {
     const b = this.peekNonSpace();
     switch (b) {
-      case '!':
+      case '!': {
         this.pos++;
-        return { k: 'op', op: '!', left: this.operand() };
+        this.enter();
+        const left = this.operand();
+        this.depth--;
+        return { k: 'op', op: '!', left };
+      }
       case '(': {
         this.pos++;
+        this.enter();
         const e = this.eq(0);
+        this.depth--;
         if (this.peekNonSpace() !== ')') this.raise('not terminated');
         this.pos++;
         return e;
@@ -314,6 +335,7 @@ export class Parser {
       case '[': {
         this.pos++;
         const list: Lit[] = [];
+        this.enter();
         for (;;) {
           const e = this.eq(0);
           list.push(e.k === 'lit' ? e.v : NULL);
@@ -321,6 +343,7 @@ export class Parser {
           if (c === ']') break;
           if (c !== ',') this.raise('expected a comma or an array close');
         }
+        this.depth--;
         return { k: 'lit', v: list };
       }
       case '/': {

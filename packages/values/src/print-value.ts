@@ -71,7 +71,8 @@ function printObject(o: ObjectValue, indent: number): string {
   let start = 0;
   for (let i = 0; i < keys.length; i++) {
     if (values[i].includes('\n') || i === keys.length - 1) {
-      const w = Math.max(...names.slice(start, i + 1).map(byteLength));
+      let w = 0;
+      for (let j = start; j <= i; j++) w = Math.max(w, byteLength(names[j]));
       for (let j = start; j <= i; j++) pad[j] = w - byteLength(names[j]);
       start = i + 1;
     }

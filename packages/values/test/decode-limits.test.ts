@@ -56,3 +56,16 @@ describe('json_decode and encoding.from_json limits', () => {
     }
   });
 });
+
+describe('json_path expressions nested deep', () => {
+  const jp = (path: string) => run(`json_path("{\\"a\\": [{\\"b\\": 2}]}", ${JSON.stringify(path)})`);
+  it.each([
+    ['parentheses', (n: number) => '$.a[?(' + '('.repeat(n) + '@.b > 1' + ')'.repeat(n) + ')]'],
+    ['negations', (n: number) => '$.a[?(' + '!'.repeat(n) + '(@.b > 1))]'],
+    ['operator chains', (n: number) => '$.a[?(@.b' + ' + 1'.repeat(n) + ' > 1)]'],
+    ['lists', (n: number) => '$.a[?(@.b in ' + '['.repeat(n) + '2' + ']'.repeat(n) + ')]'],
+  ])('%s past the limit are an error, not a stack overflow (100k overflowed it)', (_, make) => {
+    expect(jp(make(100_000))).toMatch(/^error: .*nesting deeper than/);
+    expect(jp(make(50))).not.toMatch(/^error/);
+  });
+});
