@@ -69,6 +69,13 @@ describe('width', () => {
     expect(r.diagnostics).toHaveLength(200_000);
     expect(r.diagnostics.every((d) => d.code === 'syntax' && d.message.startsWith('expected '))).toBe(true);
   });
+
+  it('150k rule diagnostics are all reported (the findings of the rules went through a spread push)', () => {
+    const text = Array.from({ length: 150_000 }, (_, i) => `discovery.relabel "r${i}" {\n targets = []\n}\n`).join('');
+    const unused = check(text).diagnostics.filter((d) => d.code === 'unused-output');
+    expect(unused).toHaveLength(150_000);
+    expect(unused[149_999].message).toBe('the exports of discovery.relabel.r149999 (output, rules) are never used');
+  });
 });
 
 describe('patterns from a config or test file run in linear time', () => {

@@ -16,3 +16,9 @@ export type Sources = Map<string, SourceFile>;
 export function diag(file: string, code: string, message: string, start: number, endInclusive = start, severity: Diagnostic['severity'] = 'error'): FileDiagnostic {
   return { file, code, message, severity, start, end: Math.max(endInclusive + 1, start) };
 }
+
+/** Appends every item, one by one: `out.push(...items)` overflows the stack past ~120k items. */
+export function pushAll<T>(out: T[], items: readonly T[]): T[] {
+  for (const x of items) out.push(x);
+  return out;
+}

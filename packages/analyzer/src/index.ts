@@ -1,5 +1,5 @@
 import type { SourceFile } from '@alloy-lint/parser';
-import type { FileDiagnostic } from './diagnostic.js';
+import { pushAll, type FileDiagnostic } from './diagnostic.js';
 import { applyDirectives } from './directives.js';
 import { runRules } from './rules/index.js';
 import type { ComponentCatalog, Severity, Stability } from './schema.js';
@@ -118,7 +118,7 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
   if (split.fatal.length > 0) return { sources: split.sources, diagnostics: split.fatal, module: isModule, graph: v.graph, declares: v.declares, recovered: true };
   for (const [k, src] of v.importedSources) if (!split.sources.has(k)) split.sources.set(k, src);
   if (!options.parity) {
-    diagnostics.push(...runRules(v.graph, options.catalog, isModule, options.rules ?? {}));
+    pushAll(diagnostics, runRules(v.graph, options.catalog, isModule, options.rules ?? {}));
     diagnostics = applyDirectives(applySeverities(diagnostics, options.rules ?? {}), split.asts, split.sources);
   }
   return { sources: split.sources, diagnostics, module: isModule, graph: v.graph, declares: v.declares };

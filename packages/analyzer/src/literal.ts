@@ -2,6 +2,7 @@ import { GoError, parseDuration, quote, unquote } from '@alloy-lint/gostd';
 import type { Expr, Literal } from '@alloy-lint/parser';
 import { convertValue, string } from '@alloy-lint/values';
 import type { TextRule } from './schema.js';
+import { pushAll } from './diagnostic.js';
 
 export interface LiteralProblem {
   message: string;
@@ -155,7 +156,7 @@ export function checkLiteral(e: Expr, type: string, rule?: TextRule): LiteralPro
       for (const x of e.elements) {
         if (x.kind !== 'Literal' && x.kind !== 'Array' && x.kind !== 'Object' && x.kind !== 'Unary') continue;
         const p = checkLiteral(x, el);
-        if (p) (out ??= []).push(...p);
+        if (p) pushAll((out ??= []), p);
       }
       return out;
     }
@@ -171,7 +172,7 @@ export function checkLiteral(e: Expr, type: string, rule?: TextRule): LiteralPro
       let out: LiteralProblem[] | undefined;
       for (const f of e.fields) {
         const p = checkLiteral(f.value, el);
-        if (p) (out ??= []).push(...p);
+        if (p) pushAll((out ??= []), p);
       }
       return out;
     }

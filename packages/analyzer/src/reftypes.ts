@@ -1,5 +1,5 @@
 import type { Attribute, Expr } from '@alloy-lint/parser';
-import { diag, type FileDiagnostic } from './diagnostic.js';
+import { diag, pushAll, type FileDiagnostic } from './diagnostic.js';
 
 /** Finds the type of a reference given as its names (`loki`, `write`, `default`, `receiver`), if it is known. */
 export type ExportTypeOf = (names: { name: string }[]) => { type: string; component: string } | undefined;
@@ -44,7 +44,7 @@ export function checkValue(file: string, a: Attribute, e: Expr, want: string, ty
     for (const x of e.elements) {
       if (x.kind !== 'Access' && x.kind !== 'Array') continue;
       const d = checkValue(file, a, x, el, typeOf);
-      if (d.length) (out ??= []).push(...d);
+      if (d.length) pushAll((out ??= []), d);
     }
     return out ?? NONE;
   }

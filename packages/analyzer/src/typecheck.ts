@@ -1,5 +1,5 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
-import { diag, type FileDiagnostic } from './diagnostic.js';
+import { diag, pushAll, type FileDiagnostic } from './diagnostic.js';
 import { quote } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
@@ -91,9 +91,9 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
   else {
     seenStack.push(name);
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
-    if (found.length) out.push(...found);
-    else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
-    else if (opts.typeOf && (spec.capsule ??= spec.type.includes('capsule('))) out.push(...checkValue(file, a, a.value, spec.type, opts.typeOf));
+    if (found.length) pushAll(out, found);
+    else if (spec.regex && (spec.regex.decode || !opts.parity)) pushAll(out, checkRegex(file, a.value, spec.regex.anchored));
+    else if (opts.typeOf && (spec.capsule ??= spec.type.includes('capsule('))) pushAll(out, checkValue(file, a, a.value, spec.type, opts.typeOf));
     if (!opts.parity && spec.type === 'secret') hardcodedSecret(file, a, out);
   }
 }
