@@ -1,16 +1,18 @@
 // Runs one input through every stage a config meets: parse, format, check (analyze), the graph
-// model and its text renderers, and evaluation of every attribute. Any exception, and any
+// model and its text renderers, the runner (valid configs only: it refuses the others, as Alloy
+// does) and evaluation of every attribute. Any exception, and any
 // "internal error" a stage turns an exception into, is a failure.
 import { analyze } from '@alloy-lint/analyzer';
 import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { printFile } from '@alloy-lint/formatter';
 import { buildGraph, toDot, toJson, toMermaid } from '@alloy-lint/graph';
 import { type Expr, parse, walk } from '@alloy-lint/parser';
+import { memoryHost, run } from '@alloy-lint/runtime';
 import { evaluate } from '@alloy-lint/values';
 
 const catalog = loadSchemaCatalog('v1.18.1');
 
-export const STAGES = ['parse', 'format', 'check', 'graph', 'evaluate'] as const;
+export const STAGES = ['parse', 'format', 'check', 'graph', 'run', 'evaluate'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Outcome {
@@ -23,7 +25,7 @@ export interface Outcome {
 const INTERNAL = /internal error|Maximum call stack|RangeError/;
 
 export function runStages(text: string): Outcome {
-  const ms = { parse: 0, format: 0, check: 0, graph: 0, evaluate: 0 };
+  const ms = { parse: 0, format: 0, check: 0, graph: 0, run: 0, evaluate: 0 };
   const failures: string[] = [];
   let diagnostics = 0;
   const time = <T>(stage: Stage, f: () => T): T | undefined => {
@@ -51,6 +53,8 @@ export function runStages(text: string): Outcome {
         toMermaid(model);
       });
     }
+    const result = time('run', () => run(analysis, { catalog, host: memoryHost({ '/x': 'a\nb\n' }) }));
+    for (const m of [...(result?.diagnostics.map((d) => d.message) ?? []), ...(result?.warnings ?? [])]) if (INTERNAL.test(m)) failures.push(`run: ${m.slice(0, 200)}`);
   }
   if (parsed) {
     time('evaluate', () => {
