@@ -13,7 +13,7 @@ const child = fileURLToPath(new URL('../cli-child.js', import.meta.url));
 
 function cli(args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [child, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=2048', child, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t0;
   const last = r.stderr.trim().split('\n').pop();
   if (r.status !== 0 || !last?.startsWith('{')) throw new Error(`alloy-lint ${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);

@@ -14,7 +14,7 @@ it(`every stage handles input at the depth limit within ${HALF_STACK_KB} KB of s
   // Under node_modules, so that the bundle's @alloy-lint imports resolve to the built packages.
   const out = `${root}node_modules/.cache/alloy-lint/margin-${process.pid}.mjs`;
   await build({ entryPoints: [fileURLToPath(new URL('./margin-entry.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: out, external: ['@alloy-lint/*'], logLevel: 'error' });
-  const r = spawnSync(process.execPath, [`--stack-size=${HALF_STACK_KB}`, out], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [`--stack-size=${HALF_STACK_KB}`, '--max-old-space-size=1024', out], { encoding: 'utf8', maxBuffer: 1 << 26 });
   rmSync(out, { force: true });
   expect(r.stderr).toBe('');
   expect(JSON.parse(r.stdout)).toEqual([]);
