@@ -59,7 +59,7 @@ export function run(analysis: Analysis, options: RunOptions): RunResult {
     if (m) result.metrics.push({ component: r.id, text: m });
   }
   unusedSamples(options.samples ?? {}, rt.components, rt.warnings);
-  rt.warnings.push(...rt.flow.otel.refused);
+  for (const w of rt.flow.otel.refused) rt.warnings.push(w);
   const pos = (id: string) => rt.positions.get(id) ?? '';
   const byPosition = (a: string, b: string) => (pos(a) < pos(b) ? -1 : pos(a) > pos(b) ? 1 : 0);
   result.targets.sort((a, b) => byPosition(a.component, b.component));

@@ -66,7 +66,7 @@ export function readTelemetryAssertions(assert: Record<string, unknown>, reader:
         data = text === undefined ? {} : reader.parse(text, data as string);
       }
       const ds = readDataSources(data);
-      if ('errors' in ds) errors.push(...ds.errors.map((e) => `assert.correlate.grafana: ${e}`));
+      if ('errors' in ds) for (const e of ds.errors) errors.push(`assert.correlate.grafana: ${e}`);
       else corr = { sources: ds.sources, ok: c.ok !== false, ...(c.problem_contains !== undefined ? { problem_contains: String(c.problem_contains) } : {}) };
     }
   }
