@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { YamlPathSetting } from '@alloy-lint/yaml-embed';
+import { readCapped } from './confine.js';
 import { UsageError } from './io.js';
+import { schemaVersions } from './schemas.js';
 
 /** `.alloy-lint.json`: project settings, found from a file's folder upwards. */
 export interface LintConfig {
@@ -18,6 +20,8 @@ export interface LintConfig {
 
 export const CONFIG_FILE = '.alloy-lint.json';
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+/** Alloy's `--stability.level` values, lowest first. */
+export const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 const cache = new Map<string, { path?: string; config: LintConfig }>();
 
 /** The nearest config for a file (or for the working directory, for stdin). */
@@ -30,8 +34,9 @@ export function configFor(file: string, cwd: string): { path?: string; config: L
     seen.push(dir);
     const p = join(dir, CONFIG_FILE);
     if (existsSync(p)) return remember(seen, { path: p, config: readConfig(p) });
+    // A repository's settings live inside it: the search stops at its root.
     const up = dirname(dir);
-    if (up === dir) return remember(seen, { config: {} });
+    if (up === dir || existsSync(join(dir, '.git'))) return remember(seen, { config: {} });
     dir = up;
   }
 }
@@ -43,10 +48,14 @@ function remember(dirs: string[], found: { path?: string; config: LintConfig }) 
 
 function readConfig(path: string): LintConfig {
   let raw: unknown;
+  // A regular file, not a link (it could lead anywhere); a parse error never quotes the text.
+  const read = readCapped(path, 1024 * 1024);
+  if ('error' in read) throw new UsageError(`${path}: ${read.error}`);
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(new TextDecoder().decode(read.bytes));
   } catch (e) {
-    throw new UsageError(`${path}: ${(e as Error).message}`);
+    const at = /position (\d+)/.exec((e as Error).message);
+    throw new UsageError(`${path}: not valid JSON${at ? ` (at byte ${at[1]})` : ''}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${path}: expected a JSON object`);
   const c = raw as LintConfig;
@@ -57,5 +66,19 @@ function readConfig(path: string): LintConfig {
   if (c.yamlPaths !== undefined && (!Array.isArray(c.yamlPaths) || !c.yamlPaths.every((p) => typeof p === 'string' || (typeof p === 'object' && p !== null && typeof p.path === 'string')))) {
     throw new UsageError(`${path}: yamlPaths must be a list of patterns or {"path", "fragment", "template"} objects`);
   }
+  validateValues(path, c);
   return c;
+}
+
+/** Settings become file names and flags: each must be one of the values it can take. */
+function validateValues(path: string, c: LintConfig): void {
+  const bad = (key: string, value: unknown, expected: string) => new UsageError(`${path}: ${key} must be ${expected}, got ${JSON.stringify(value)?.slice(0, 80)}`);
+  if (c.alloyVersion !== undefined) {
+    const known = schemaVersions();
+    const v = typeof c.alloyVersion === 'string' && !c.alloyVersion.startsWith('v') ? `v${c.alloyVersion}` : c.alloyVersion;
+    if (typeof v !== 'string' || !known.includes(v)) throw bad('alloyVersion', c.alloyVersion, `a release with schemas (${known.join(', ')})`);
+  }
+  if (c.stabilityLevel !== undefined && !STABILITY.includes(c.stabilityLevel)) throw bad('stabilityLevel', c.stabilityLevel, `one of ${STABILITY.join(', ')}`);
+  if (c.communityComponents !== undefined && typeof c.communityComponents !== 'boolean') throw bad('communityComponents', c.communityComponents, 'true or false');
+  if (c.rules !== undefined && (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules))) throw bad('rules', c.rules, 'an object of rule ids and severities');
 }

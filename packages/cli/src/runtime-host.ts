@@ -1,31 +1,54 @@
 // The runtime's Host over the real file system, and samples files read as YAML or JSON.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { readSamples, type Host, type Samples } from '@alloy-lint/runtime';
+import { HostRefusal, readSamples, type Host, type Samples } from '@alloy-lint/runtime';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
+import type { Confinement } from './confine.js';
 import { type Io, UsageError } from './io.js';
 
-/** Reads relative paths from the first of `bases` that has them. */
-export function nodeHost(io: Io, bases: string[], now?: Date): Host {
-  const candidates = (p: string) => (isAbsolute(p) ? [p] : [...new Set(bases.map((b) => resolve(b, p)))]);
+/**
+ * The runtime's file system: relative paths from the first of `bases` that has them, only
+ * inside `root` (never through a link that leads out, regular files only, size-capped).
+ * `sys.env` sees only the variables named in `env` (and the samples' own), never the
+ * whole process environment.
+ */
+export function nodeHost(io: Io, bases: string[], root: Confinement, opts: { now?: Date; env?: string[] } = {}): Host {
+  const inside = bases.filter((b) => root.contains(b));
+  const candidates = (p: string) => (isAbsolute(p) ? [p] : [...new Set(inside.map((b) => resolve(b, p)))]);
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(io.env)) if (typeof v === 'string') env[k] = v;
+  for (const k of opts.env ?? []) if (typeof io.env[k] === 'string') env[k] = io.env[k]!;
   return {
     readFile(p) {
+      let refused: string | undefined;
       for (const c of candidates(p)) {
-        if (existsSync(c) && statSync(c).isFile()) return readFileSync(c, 'utf8');
+        const r = root.read(c);
+        if ('bytes' in r) return new TextDecoder().decode(r.bytes);
+        if (r.error !== 'no such file or directory') refused ??= r.error;
       }
+      if (refused) throw new HostRefusal(`cannot read ${JSON.stringify(p)}: ${refused} (root: ${root.describe(io.cwd)}; widen it with --root)`);
       return undefined;
     },
     glob(pattern) {
+      // Only folders inside the root are listed; links that lead out of it are left out.
       const abs = isAbsolute(pattern);
-      return globSync(abs ? pattern.slice(1) : pattern, { cwd: abs ? '/' : bases[0], absolute: abs, dot: true }).sort();
+      const cwd = abs ? '/' : (inside[0] ?? bases[0]);
+      const base = resolve(cwd, staticPrefix(abs ? pattern.slice(1) : pattern));
+      if (!root.contains(base) || !existsSync(base)) return [];
+      const found = globSync(abs ? pattern.slice(1) : pattern, { cwd, absolute: abs, dot: true, followSymbolicLinks: false });
+      return found.filter((f) => !('error' in root.resolve(resolve(cwd, f)))).sort();
     },
     env,
-    now: () => now ?? new Date(),
+    now: () => opts.now ?? new Date(),
   };
+}
+
+/** The folders of a glob before its first wildcard. */
+function staticPrefix(pattern: string): string {
+  const parts = pattern.split('/');
+  const i = parts.findIndex((p) => /[*?[\]{}()!+@]/.test(p));
+  return (i < 0 ? parts.slice(0, -1) : parts.slice(0, i)).join('/');
 }
 
 /** Folders a relative path in a test file may be relative to: the file's own and the ones above it, then the working directory. */

@@ -2,7 +2,7 @@
 // relabeling and Loki pipelines, stage by stage — without Alloy.
 
 export { run, runConfig, type RunOptions } from './run.js';
-export { memoryHost, globMatch, type Host } from './host.js';
+export { memoryHost, globMatch, HostRefusal, type Host } from './host.js';
 export { readSamples, type Samples, type SamplesResult, type SampleEntry, type Labels } from './samples.js';
 export type { ComponentReport, EndpointInfo, RunResult, RuleStep, SinkEntry, SinkReport, TargetTrace, TargetsReport } from './report.js';
 export type { EntryView, Journey, TraceStep } from './flow.js';

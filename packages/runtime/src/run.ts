@@ -1,7 +1,7 @@
 // Entry points: run a configuration on samples and collect what reaches each sink.
 
 import { analyze, type Analysis, type ComponentCatalog, type InputFile, type ModuleLoader, type Stability } from '@alloy-lint/analyzer';
-import { globMatch, type Host } from './host.js';
+import { globMatch, HostRefusal, type Host } from './host.js';
 import type { RunResult } from './report.js';
 import type { Samples } from './samples.js';
 import { rootNodes, Runtime } from './scheduler.js';
@@ -85,7 +85,13 @@ function hostLoader(host: Host): ModuleLoader {
     if (req.kind !== 'file') return { skipped: `import.${req.kind} modules are not fetched when running` };
     const name = req.args.filename;
     if (name === undefined) return { skipped: 'its filename is not a literal string' };
-    const text = host.readFile(name);
+    let text: string | undefined;
+    try {
+      text = host.readFile(name);
+    } catch (e) {
+      if (e instanceof HostRefusal) return { error: e.message };
+      throw e;
+    }
     return text === undefined ? { error: `failed to read ${name}: no such file (add it to the samples' files)` } : { files: [{ name, text }] };
   };
 }
