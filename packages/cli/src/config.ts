@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 import type { YamlPathSetting } from '@alloy-lint/yaml-embed';
 import { readCapped } from './confine.js';
 import { UsageError } from './io.js';
-import { schemaVersions } from './schemas.js';
 
 /** `.alloy-lint.json`: project settings, found from a file's folder upwards. */
 export interface LintConfig {
@@ -20,6 +19,8 @@ export interface LintConfig {
 
 export const CONFIG_FILE = '.alloy-lint.json';
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+/** An Alloy release name: `v1.18.1`, `1.19.0-rc.3`. */
+const RELEASE = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/;
 /** Alloy's `--stability.level` values, lowest first. */
 export const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 const cache = new Map<string, { path?: string; config: LintConfig }>();
@@ -73,11 +74,8 @@ function readConfig(path: string): LintConfig {
 /** Settings become file names and flags: each must be one of the values it can take. */
 function validateValues(path: string, c: LintConfig): void {
   const bad = (key: string, value: unknown, expected: string) => new UsageError(`${path}: ${key} must be ${expected}, got ${JSON.stringify(value)?.slice(0, 80)}`);
-  if (c.alloyVersion !== undefined) {
-    const known = schemaVersions();
-    const v = typeof c.alloyVersion === 'string' && !c.alloyVersion.startsWith('v') ? `v${c.alloyVersion}` : c.alloyVersion;
-    if (typeof v !== 'string' || !known.includes(v)) throw bad('alloyVersion', c.alloyVersion, `a release with schemas (${known.join(', ')})`);
-  }
+  // A release name (whether schemas exist for it is checked when they are loaded).
+  if (c.alloyVersion !== undefined && (typeof c.alloyVersion !== 'string' || !RELEASE.test(c.alloyVersion))) throw bad('alloyVersion', c.alloyVersion, 'a release name such as v1.18.1');
   if (c.stabilityLevel !== undefined && !STABILITY.includes(c.stabilityLevel)) throw bad('stabilityLevel', c.stabilityLevel, `one of ${STABILITY.join(', ')}`);
   if (c.communityComponents !== undefined && typeof c.communityComponents !== 'boolean') throw bad('communityComponents', c.communityComponents, 'true or false');
   if (c.rules !== undefined && (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules))) throw bad('rules', c.rules, 'an object of rule ids and severities');
