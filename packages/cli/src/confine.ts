@@ -132,7 +132,8 @@ export function repositoryRoot(dir: string): string | undefined {
 
 /**
  * The root of a configuration given as `path`: `--root` when set, else the repository that
- * holds it, else the folder given (a file's own folder; the working directory for stdin).
+ * holds it, else the working directory when it holds the path, else the folder given (a
+ * file's own folder).
  */
 export function rootFor(path: string, cwd: string, flag?: string): string {
   if (flag !== undefined) return resolve(cwd, flag);
@@ -143,7 +144,8 @@ export function rootFor(path: string, cwd: string, flag?: string): string {
   } catch {
     dir = dirname(abs);
   }
-  return repositoryRoot(dir) ?? dir;
+  const here = resolve(cwd);
+  return repositoryRoot(dir) ?? (inside(here, dir) ? here : dir);
 }
 
 /** A confinement for the configuration at `path` (and any extra roots). */

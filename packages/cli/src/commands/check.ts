@@ -34,7 +34,7 @@ export interface CheckOptions {
   /** Walk directories for YAML files holding Alloy; YAML files named without Alloy are skipped with a note. */
   yaml?: boolean;
   yamlPaths?: string[];
-  /** `--root`: the folder configurations may read from (default: their repository, else the folder given). */
+  /** `--root`: the folder configurations may read from (default: their repository, else the working directory or the folder given). */
   root?: string;
 }
 
@@ -53,7 +53,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--allow-network', 'fetch import.git and import.http modules to check them')
     .option('--yaml', 'also walk directories for *.yaml/*.yml holding Alloy; YAML files without Alloy are skipped with a note')
     .option('--yaml-path <pattern>', 'more YAML keys holding Alloy text, e.g. pipelines[*].config (repeatable)', collect)
-    .option('--root <dir>', 'folder that import.file may read from (default: the repository holding the config, else the folder given)')
+    .option('--root <dir>', 'folder that import.file may read from (default: the repository holding the config, else the working directory or the folder given)')
     .action(async (paths: string[], raw: Record<string, unknown>, cmd: Command) => {
       const rules: Record<string, string> = {};
       for (const r of (raw.rule as string[] | undefined) ?? []) {
