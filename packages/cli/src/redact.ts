@@ -19,34 +19,15 @@ export const QUERY = /([?&](?:[\w.-]*(?:token|key|secret|passw|pwd|sig|signature
 
 export const ALREADY = /^(\*+|x{5}|<secret>)$/;
 
-/** Byte range of a secret's characters (inside its quotes). */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** The decoded value of a span, as it may appear in other output. */
-function valueOf(bytes: Uint8Array, s: Span): string {
-  const raw = new TextDecoder().decode(bytes.subarray(s.start, s.end));
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
-}
 
 /** Masks secrets in text the CLI prints: known values of the configuration, then patterns. */
 export class Redactor {
   private readonly values = new Set<string>();
 
-  /** Learns the secret values of one file (spans from `secretSpans`). */
-  learn(bytes: Uint8Array, spans: Span[]): void {
-    for (const s of spans) {
-      const v = valueOf(bytes, s);
-      // Very short values would mask ordinary words.
-      if (v.length >= 4 && !ALREADY.test(v)) this.values.add(v);
-    }
+  /** Learns a secret value of the configuration. */
+  add(value: string): void {
+    // Very short values would mask ordinary words.
+    if (value.length >= 4 && !ALREADY.test(value)) this.values.add(value);
   }
 
   known(): Iterable<string> {

@@ -4,9 +4,35 @@
 
 import { SourceFile } from '@alloy-lint/parser';
 import { type Io, withIo } from './io.js';
-import { ALREADY, ASSIGNED, NOT_SECRET, QUERY, Redactor, SECRET_NAME, type Span, USERINFO } from './redact.js';
+import { unquote } from '@alloy-lint/gostd';
+import { ALREADY, ASSIGNED, NOT_SECRET, QUERY, Redactor, SECRET_NAME, USERINFO } from './redact.js';
 
 export { Redactor } from './redact.js';
+
+/** Byte range of a secret's characters (inside its quotes, or a URL password, a query value). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The value a span stands for, as it may appear in other output: a quoted literal decoded as Go does. */
+function valueOf(bytes: Uint8Array, s: Span): string {
+  const decode = (a: number, b: number) => new TextDecoder().decode(bytes.subarray(a, b));
+  const q = bytes[s.start - 1];
+  if ((q === 0x22 || q === 0x60) && bytes[s.end] === q) {
+    try {
+      return unquote(decode(s.start - 1, s.end + 1));
+    } catch {
+      // not a valid literal: its raw text
+    }
+  }
+  return decode(s.start, s.end);
+}
+
+/** Learns the values of `spans` in `bytes`. */
+function learn(redactor: Redactor, bytes: Uint8Array, spans: Span[]): void {
+  for (const s of spans) redactor.add(valueOf(bytes, s));
+}
 
 /** Secret spans in `bytes` (byte offsets), found by name and by pattern; `extra` adds known ones. */
 export function secretSpans(bytes: Uint8Array, extra: Span[] = []): Span[] {
@@ -61,7 +87,7 @@ export function maskReports<R extends { source: SourceFile; diagnostics: { code:
   const found = reports.map((r) => {
     const extra = r.diagnostics.filter((d) => d.code === 'hardcoded-secret').map(literalSpan);
     const spans = secretSpans(r.source.bytes, extra);
-    redactor.learn(r.source.bytes, spans);
+    learn(redactor, r.source.bytes, spans);
     return spans;
   });
   return reports.map((r, i) => ({ ...r, source: maskedSource(r.source, [...found[i], ...occurrences(r.source.bytes, redactor.known())]) }));
@@ -77,7 +103,7 @@ export function maskedSources(sources: Map<string, SourceFile>, diagnostics: { f
 export function learnSecrets(redactor: Redactor, sources: Map<string, SourceFile>, diagnostics: { code: string; start: number; end: number; file: string }[] = []): void {
   for (const [name, s] of sources) {
     const extra = diagnostics.filter((d) => d.code === 'hardcoded-secret' && d.file === name).map(literalSpan);
-    redactor.learn(s.bytes, secretSpans(s.bytes, extra));
+    learn(redactor, s.bytes, secretSpans(s.bytes, extra));
   }
 }
 
