@@ -14,8 +14,9 @@ export const NOT_SECRET = /(_file|_path|_name|_id|_env|_field|_header|_type|_url
 export const ASSIGNED = /(?<![\w.-])("?)([A-Za-z_][\w.-]{0,127})\1[ \t]*[=:][ \t]*("(?:[^"\\\n]|\\.)*"|`[^`]*`)/g;
 // `user:password@host`, with or without `scheme://`.
 export const USERINFO = /(?<![\w.~%+-])([A-Za-z0-9._~%!$&'()*+,;=-]{1,256}):([^\s@/?#"'`<>\\:]{1,1024})@(?=[A-Za-z0-9[])/g;
-// `?token=…` / `&api_key=…` in query strings.
-export const QUERY = /([?&](?:[\w.-]*(?:token|key|secret|passw|pwd|sig|signature|auth|credential|session)[\w.-]*))=([^&\s"'`#<>]{1,4096})/gi;
+// `?token=…` / `&api_key=…` in query strings. Every repetition is bounded: these run on any
+// text a config holds, and must stay linear in it.
+export const QUERY = /([?&](?:[\w.-]{0,64}(?:token|key|secret|passw|pwd|sig|signature|auth|credential|session)[\w.-]{0,64}))=([^&\s"'`#<>]{1,4096})/gi;
 
 export const ALREADY = /^(\*+|x{5}|<secret>)$/;
 
