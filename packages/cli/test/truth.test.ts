@@ -191,3 +191,25 @@ describe('alloy-lint test never passes silently', () => {
     expect(none.stdout).toContain('FAIL none (none.test.yaml, 0/0 assertions passed)\n  error: the test has no assertion (add assert.loki, traces, metrics, samples or correlate)\n');
   });
 });
+
+describe('alloy-lint run never claims what did not happen', () => {
+  it('a loki.write that failed is not "no sink"; a run that simulated nothing exits 1, in text and json', async () => {
+    const dir = tempTree({
+      'failed.alloy': 'loki.source.file "f" {\n  targets    = [{"__path__" = "app.log"}]\n  forward_to = [loki.write.w.receiver]\n}\n\nloki.write "w" {\n  endpoint {\n    url = sys.env("NOPE") + 1\n  }\n}\n',
+      // Components without a simulator (the OTLP seed was such a run before otelcol.* got one).
+      'none.alloy': 'pyroscope.write "p" {\n  endpoint {\n    url = "http://pyroscope:4040"\n  }\n}\n',
+      'app.log': 'hello\n',
+    });
+    const failed = await run(['run', 'failed.alloy'], { cwd: dir });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).not.toContain('No sink in this configuration');
+    expect(failed.stdout).toContain('No sink ran: loki.write.w failed.\n');
+    expect(failed.stdout).toContain('Nothing was simulated: every component failed, was skipped or has no simulator.\n');
+    // Every component "not simulated" is not a successful run.
+    const otlp = await run(['run', 'none.alloy'], { cwd: dir });
+    expect(otlp.stdout).toContain('not simulated');
+    expect(otlp.stdout).toContain('Nothing was simulated');
+    expect(otlp.code).toBe(1);
+    expect((await run(['run', 'none.alloy', '--format', 'json'], { cwd: dir })).code).toBe(1);
+  });
+});
