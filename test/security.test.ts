@@ -178,6 +178,14 @@ describe('security: output hygiene', () => {
     }
   });
 
+  it('correlate: a data-sources file that links out of the repository is refused in one line', async () => {
+    const s = scene({ 'x.alloy': 'loki.echo "e" { }\n' });
+    symlinkSync(join(s.outside, 'planted.txt'), join(s.repo, 'grafana.yaml'));
+    const o = await attack(s, ['correlate', '-c', 'x.alloy', '-g', 'grafana.yaml']);
+    expect(leakFree(s, o)).toEqual([]);
+    expect([o.code, o.stderr]).toEqual([2, "alloy-lint: grafana.yaml: it is a symbolic link that leads outside the configuration's root\n"]);
+  });
+
   it('I/O errors are one line and exit 2, never a stack trace', async () => {
     const s = scene({ 'x.alloy': 'logging {\n      level = "info"\n}\n', 'x.test.yaml': 'config: |\n  loki.echo "e" { }\nassert:\n  loki:\n    - { type: count, count: 0 }\n' });
     const graph = (await attack(s, ['graph', 'x.alloy', '-o', '/nonexistent/x.svg']));
