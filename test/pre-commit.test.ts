@@ -124,4 +124,17 @@ run('pre-commit hooks', () => {
     const good = await sh('pre-commit', ['try-repo', repo, 'alloy-lint-yaml', '--files', 'values.yaml', 'other.yaml'], dir);
     expect(good.code, good.out).toBe(0);
   }, 600_000);
+
+  it('alloy-lint-dir checks the folder of a changed file as one configuration', async () => {
+    const dir = project({
+      'a.alloy': 'prometheus.scrape "s" {\n\ttargets    = prometheus.exporter.unix.node.targets\n\tforward_to = [prometheus.remote_write.out.receiver]\n}\n',
+      'b.alloy': 'prometheus.exporter.unix "node" { }\n\nprometheus.remote_write "out" {\n\tendpoint {\n\t\turl = "http://mimir/api/v1/push"\n\t}\n}\n',
+    });
+    const alone = await sh('pre-commit', ['try-repo', repo, 'alloy-lint', '--files', 'a.alloy'], dir);
+    expect(alone.code, alone.out).toBe(1);
+    expect(alone.out).toContain('check it with --dir-as-config');
+    const folder = await sh('pre-commit', ['try-repo', repo, 'alloy-lint-dir', '--files', 'a.alloy'], dir);
+    expect(folder.code, folder.out).toBe(0);
+    expect(folder.out).toMatch(/alloy-lint \(folders as configurations\)\.+Passed/);
+  }, 600_000);
 });

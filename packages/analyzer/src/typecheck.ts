@@ -1,3 +1,4 @@
+import { isSecretPlaceholder } from './secret-placeholder.js';
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
 import { diag, pushAll, type FileDiagnostic } from './diagnostic.js';
 import { quote } from '@alloy-lint/gostd';
@@ -145,6 +146,8 @@ function suggest(d: FileDiagnostic, s: Attribute | Block, spec: BodySpec): void 
 function hardcodedSecret(file: string, a: Attribute, out: FileDiagnostic[]): void {
   const v = a.value;
   if (v.kind !== 'Literal' || v.litKind !== 'STRING' || v.raw.length <= 2) return;
+  const value = stringValue(v);
+  if (value === undefined || isSecretPlaceholder(value)) return;
   const d = diag(file, 'hardcoded-secret', `${a.name.name} is a secret written in clear text; use sys.env("…"), local.file or remote.kubernetes.secret`, v.start, v.end - 1, 'warning');
   out.push(d);
 }

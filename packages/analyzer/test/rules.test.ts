@@ -35,6 +35,15 @@ describe('rules beyond alloy validate', () => {
     ]);
   });
 
+  it('hardcoded-secret: documented placeholders are not secrets', () => {
+    const withPassword = (p: string) =>
+      `loki.source.file "f" {\n  targets    = []\n  forward_to = [loki.write.out.receiver]\n}\n${WRITE.replace('url = "http://loki:3100/loki/api/v1/push"', `url = "http://loki"\n    basic_auth {\n      username = "u"\n      password = ${JSON.stringify(p)}\n    }`)}`;
+    const placeholders = ['<PASSWORD>', '<Grafana Cloud Password>', '${GRAFANA_TOKEN}', '$TOKEN', '{{ .Values.password }}', 'changeme', 'CHANGE_ME', 'replace-me', 'password', 'YOUR_SECRET_KEY', 'your-api-key-here', 'example-password', 'SPLUNK_TOKEN', '****', 'xxx', 'SCWXXXXXXXXXXXXXXXXX', '00000000-0000-0000-0000-000000000000', ' '];
+    for (const p of placeholders) expect(check(withPassword(p)), p).toEqual([]);
+    for (const p of ['hunter2', 'this_password_is_safe_innit?', 'glc_eyJvIjoiMTM4MDU2NSJ9', 'Xk3xQ9'])
+      expect(check(withPassword(p)).map((d) => d.split(': ')[1]), p).toEqual(['warning hardcoded-secret']);
+  });
+
   it('invalid-regex in loki.process stages (checked when the component starts)', () => {
     const text = `loki.process "p" {\n  forward_to = [loki.write.out.receiver]\n  stage.regex {\n    expression = "(?P<x>a"\n  }\n}\n${WRITE}`;
     expect(check(text, { rules: { 'no-inputs': 'off' } })).toEqual(['4:18: error invalid-regex: error parsing regexp: missing closing ): `(?P<x>a`']);

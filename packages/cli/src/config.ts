@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { YamlPathSetting } from '@alloy-lint/yaml-embed';
+import { readCapped } from './confine.js';
 import { UsageError } from './io.js';
 
 /** `.alloy-lint.json`: project settings, found from a file's folder upwards. */
@@ -18,6 +19,10 @@ export interface LintConfig {
 
 export const CONFIG_FILE = '.alloy-lint.json';
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+/** An Alloy release name: `v1.18.1`, `1.19.0-rc.3`. */
+const RELEASE = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/;
+/** Alloy's `--stability.level` values, lowest first. */
+export const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 const cache = new Map<string, { path?: string; config: LintConfig }>();
 
 /** The nearest config for a file (or for the working directory, for stdin). */
@@ -30,8 +35,9 @@ export function configFor(file: string, cwd: string): { path?: string; config: L
     seen.push(dir);
     const p = join(dir, CONFIG_FILE);
     if (existsSync(p)) return remember(seen, { path: p, config: readConfig(p) });
+    // A repository's settings live inside it: the search stops at its root.
     const up = dirname(dir);
-    if (up === dir) return remember(seen, { config: {} });
+    if (up === dir || existsSync(join(dir, '.git'))) return remember(seen, { config: {} });
     dir = up;
   }
 }
@@ -43,10 +49,14 @@ function remember(dirs: string[], found: { path?: string; config: LintConfig }) 
 
 function readConfig(path: string): LintConfig {
   let raw: unknown;
+  // A regular file, not a link (it could lead anywhere); a parse error never quotes the text.
+  const read = readCapped(path, 1024 * 1024);
+  if ('error' in read) throw new UsageError(`${path}: ${read.error}`);
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(new TextDecoder().decode(read.bytes));
   } catch (e) {
-    throw new UsageError(`${path}: ${(e as Error).message}`);
+    const at = /position (\d+)/.exec((e as Error).message);
+    throw new UsageError(`${path}: not valid JSON${at ? ` (at byte ${at[1]})` : ''}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${path}: expected a JSON object`);
   const c = raw as LintConfig;
@@ -57,5 +67,16 @@ function readConfig(path: string): LintConfig {
   if (c.yamlPaths !== undefined && (!Array.isArray(c.yamlPaths) || !c.yamlPaths.every((p) => typeof p === 'string' || (typeof p === 'object' && p !== null && typeof p.path === 'string')))) {
     throw new UsageError(`${path}: yamlPaths must be a list of patterns or {"path", "fragment", "template"} objects`);
   }
+  validateValues(path, c);
   return c;
+}
+
+/** Settings become file names and flags: each must be one of the values it can take. */
+function validateValues(path: string, c: LintConfig): void {
+  const bad = (key: string, value: unknown, expected: string) => new UsageError(`${path}: ${key} must be ${expected}, got ${JSON.stringify(value)?.slice(0, 80)}`);
+  // A release name (whether schemas exist for it is checked when they are loaded).
+  if (c.alloyVersion !== undefined && (typeof c.alloyVersion !== 'string' || !RELEASE.test(c.alloyVersion))) throw bad('alloyVersion', c.alloyVersion, 'a release name such as v1.18.1');
+  if (c.stabilityLevel !== undefined && !STABILITY.includes(c.stabilityLevel)) throw bad('stabilityLevel', c.stabilityLevel, `one of ${STABILITY.join(', ')}`);
+  if (c.communityComponents !== undefined && typeof c.communityComponents !== 'boolean') throw bad('communityComponents', c.communityComponents, 'true or false');
+  if (c.rules !== undefined && (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules))) throw bad('rules', c.rules, 'an object of rule ids and severities');
 }

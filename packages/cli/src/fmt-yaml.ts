@@ -2,7 +2,8 @@ import { format } from '@alloy-lint/formatter';
 import type { Edit } from '@alloy-lint/parser';
 import { applyEdits, extract, formatEmbed } from '@alloy-lint/yaml-embed';
 import { configFor } from './config.js';
-import type { InputFile, Io } from './io.js';
+import type { InputFile } from './files.js';
+import type { Io } from './io.js';
 import { yamlPathsOf } from './sources.js';
 import { NO_ALLOY, skipReason } from './yaml-files.js';
 

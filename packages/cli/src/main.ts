@@ -1,5 +1,6 @@
 import { findCommand, COMMANDS } from './commands.js';
-import { type Io, nodeIo, UsageError } from './io.js';
+import { type Io, nodeIo } from './io.js';
+import { colorFlags } from './color.js';
 import { version } from './version.js';
 
 /**
@@ -8,7 +9,8 @@ import { version } from './version.js';
  * command's module only; anything else (help, typos) loads every command so commander can
  * list them and suggest one.
  */
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+export async function main(args: string[], nodeio: Io = nodeIo()): Promise<number> {
+  const { argv, io } = colorFlags(args, nodeio);
   if (argv.length === 1 && (argv[0] === '-V' || argv[0] === '--version')) {
     io.stdout(`${version()}\n`);
     return 0;
@@ -25,7 +27,8 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     .version(version(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', '\nEvery command takes --color / --no-color (default: as Node decides, from FORCE_COLOR, NO_COLOR and the terminal).');
   entries.forEach((e, i) => {
     const command = modules[i].register(program, io, done);
     for (const a of e.aliases ?? []) command.alias(a);
@@ -36,12 +39,9 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError) {
-      io.stderr(`alloy-lint: ${e.message}\n`);
-      return 2;
-    }
-    io.stderr(`alloy-lint: internal error: ${(e as Error)?.stack ?? e}\n`);
-    return 2;
+    // Loaded only on the error path: it brings the confinement and redaction helpers.
+    const { reportError } = await import('./errors.js');
+    return reportError(e, io);
   }
   return code;
 }

@@ -2,39 +2,51 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { compileGlob, globBase, readSamples, type Host, type Samples } from '@alloy-lint/runtime';
+import { compileGlob, globBase, HostRefusal, readSamples, type Host, type Samples } from '@alloy-lint/runtime';
 import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
+import type { Confinement } from './confine.js';
 import { type Io, UsageError } from './io.js';
 
-/** Reads relative paths from the first of `bases` that has them. */
-export function nodeHost(io: Io, bases: string[], now?: Date): Host {
-  const candidates = (p: string) => (isAbsolute(p) ? [p] : [...new Set(bases.map((b) => resolve(b, p)))]);
+/**
+ * The runtime's file system: relative paths from the first of `bases` that has them, only
+ * inside `root` (never through a link that leads out, regular files only, size-capped).
+ * `sys.env` sees only the variables named in `env` (and the samples' own), never the
+ * whole process environment.
+ */
+export function nodeHost(io: Io, bases: string[], root: Confinement, opts: { now?: Date; env?: string[] } = {}): Host {
+  const inside = bases.filter((b) => root.contains(b));
+  const candidates = (p: string) => (isAbsolute(p) ? [p] : [...new Set(inside.map((b) => resolve(b, p)))]);
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(io.env)) if (typeof v === 'string') env[k] = v;
+  for (const k of opts.env ?? []) if (typeof io.env[k] === 'string') env[k] = io.env[k]!;
   return {
     readFile(p) {
+      let refused: string | undefined;
       for (const c of candidates(p)) {
-        if (existsSync(c) && statSync(c).isFile()) return readFileSync(c, 'utf8');
+        const r = root.read(c);
+        if ('bytes' in r) return new TextDecoder().decode(r.bytes);
+        if (r.error !== 'no such file or directory') refused ??= r.error;
       }
+      if (refused) throw new HostRefusal(`cannot read ${JSON.stringify(p)}: ${refused} (root: ${root.describe(io.cwd)}; widen it with --root)`);
       return undefined;
     },
     glob(pattern) {
-      // The walk is tinyglobby's, the matching ours (RE2): a config's pattern never becomes a JS RegExp.
+      // The walk is tinyglobby's, the matching ours (RE2): a config's pattern never becomes a JS
+      // RegExp. Only folders inside the root are listed; links that lead out of it are left out.
       const g = compileGlob(pattern);
       if (!('test' in g)) return [];
       const base = globBase(pattern);
-      const root = resolve(bases[0], base);
-      if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+      const start = resolve(inside[0] ?? bases[0], base);
+      if (!root.contains(start) || !existsSync(start) || !statSync(start).isDirectory()) return [];
       const out: string[] = [];
-      for (const rel of globSync('**', { cwd: root, dot: true, followSymbolicLinks: false })) {
+      for (const rel of globSync('**', { cwd: start, dot: true, followSymbolicLinks: false })) {
         const path = base === '' ? rel : base === '/' ? `/${rel}` : `${base}/${rel}`;
-        if (g.test(path)) out.push(path);
+        if (g.test(path) && !('error' in root.resolve(resolve(start, rel)))) out.push(path);
       }
       return out.sort();
     },
     env,
-    now: () => now ?? new Date(),
+    now: () => opts.now ?? new Date(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FileDiagnostic, Severity } from '@alloy-lint/analyzer';
 import { type Embed, type Extraction, extract, mapDiagnostics, matchYamlPath, parseYamlPath, type YamlPathSetting } from '@alloy-lint/yaml-embed';
-import { type Io, readInput, UsageError } from './io.js';
+import { readInput } from './files.js';
+import { type Io, UsageError } from './io.js';
 import { NO_ALLOY } from './yaml-files.js';
 
 /** The shared "load sources" step for YAML files: the extractor, and mapping back. Imported on first use. */

@@ -30,6 +30,17 @@ describe('output formats', () => {
     expect(unknown.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'bad.alloy' }, region: { startLine: 3, startColumn: 5 } });
   });
 
+  it('sarif columns count UTF-16 code units, as its columnKind says (json keeps Alloy\'s byte columns)', () => {
+    // "é" is 2 bytes / 1 unit, "😀" 4 bytes / 2 units: `urll` starts at byte column 25, unit column 19.
+    const dir = tempTree({ 'u.alloy': 'loki.write "x" {\n  endpoint {\n    /* é😀 é😀 */ urll = "http://loki"\n  }\n}\n' });
+    const log = JSON.parse(run(['check', '--format', 'sarif', 'u.alloy'], { cwd: dir }).stdout);
+    expect(log.runs[0].columnKind).toBe('utf16CodeUnits');
+    const region = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'unknown-attribute').locations[0].physicalLocation.region;
+    expect(region).toEqual({ startLine: 3, startColumn: 19, endLine: 3, endColumn: 39 });
+    const json = JSON.parse(run(['check', '--format', 'json', 'u.alloy'], { cwd: dir }).stdout).find((x: { code: string }) => x.code === 'unknown-attribute');
+    expect(json).toMatchObject({ line: 3, column: 25, endColumn: 45 });
+  });
+
   it('github prints workflow annotations', () => {
     const dir = tempTree(FILES);
     const r = run(['check', '--format', 'github', 'bad.alloy'], { cwd: dir });

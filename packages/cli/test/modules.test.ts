@@ -37,14 +37,14 @@ describe('modules', () => {
     expect(msgs).toEqual(['unrecognized attribute name "y"', 'missing required attribute "x"']);
   });
 
-  it('does not fetch import.git without --allow-network, and does with it (local repository)', () => {
-    const dir = tempTree({ 'repo/mod.alloy': MATH });
+  it('does not fetch import.git without --allow-network, and does with it (local repository inside the root)', () => {
+    const main = `import.git "g" {\n  repository = "./repo"\n  path       = "mod.alloy"\n}\n\ng.add "x" {\n  b = 1\n}\n`;
+    const dir = tempTree({ 'repo/mod.alloy': MATH, 'main.alloy': main });
     const git = (...args: string[]) => spawnSync('git', args, { cwd: `${dir}/repo`, encoding: 'utf8' });
     git('init', '-q');
     git('add', '.');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'm');
-    const main = `import.git "g" {\n  repository = "${dir}/repo"\n  path       = "mod.alloy"\n}\n\ng.add "x" {\n  b = 1\n}\n`;
-    const cfg = tempTree({ 'main.alloy': main });
+    const cfg = dir;
     const offline = JSON.parse(run(['check', 'main.alloy', '--format', 'json'], { cwd: cfg }).stdout);
     expect(offline).toMatchObject([{ severity: 'info', code: 'import-not-checked' }]);
     const online = JSON.parse(run(['check', 'main.alloy', '--allow-network', '--format', 'json'], { cwd: cfg }).stdout);

@@ -1,4 +1,8 @@
 import { globMatch } from './glob.js';
+import { SimError } from './value-js.js';
+
+/** A read the host refuses; the message says why and never quotes the file. */
+export class HostRefusal extends SimError {}
 
 /**
  * What the runtime needs from the outside world. The runtime itself does no I/O:
@@ -6,7 +10,11 @@ import { globMatch } from './glob.js';
  * tells the time and the environment.
  */
 export interface Host {
-  /** Reads a file as text; `undefined` when it does not exist. Relative paths are the host's business. */
+  /**
+   * Reads a file as text; `undefined` when it does not exist. Relative paths are the host's
+   * business. A host that refuses a read (outside the configuration's root, not a regular
+   * file, too large) throws a `HostRefusal` saying why, which fails the component.
+   */
   readFile(path: string): string | undefined;
   /** Paths matching a glob (`**` allowed), for `local.file_match` and `loki.source.file` with `file_match`. */
   glob?(pattern: string): string[];

@@ -2,7 +2,7 @@
 // relabeling and Loki pipelines, stage by stage — without Alloy.
 
 export { run, runConfig, type RunOptions } from './run.js';
-export { memoryHost, type Host } from './host.js';
+export { memoryHost, HostRefusal, type Host } from './host.js';
 export { compileGlob, globBase, globMatch, type Glob } from './glob.js';
 export { readSamples, type Samples, type SamplesResult, type SampleEntry, type Labels } from './samples.js';
 export type { ComponentReport, EndpointInfo, RunResult, RuleStep, SinkEntry, SinkReport, TargetTrace, TargetsReport } from './report.js';

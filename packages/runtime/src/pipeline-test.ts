@@ -8,6 +8,7 @@ import type { RunResult, SinkEntry } from './report.js';
 import { runConfig } from './run.js';
 import { entry, readSamples, stringMap, type SampleEntry, type Samples } from './samples.js';
 import { checkCorrelate, checkTelemetry, readTelemetryAssertions, type CorrelateAssertion, type TelemetryAssertion } from './telemetry-assertions.js';
+import { checkPipelineTestShape } from './samples-check.js';
 
 export type { Assertion, AssertionResult, EntryMatch, MapMatch } from './assertions.js';
 export { checkAssertion, renderEntry } from './assertions.js';
@@ -53,6 +54,9 @@ function readMatch(v: unknown, where: string, errors: string[]): EntryMatch {
 export function readPipelineTest(data: unknown, name: string, reader: TestReader): { test: PipelineTest } | { errors: string[] } {
   const errors: string[] = [];
   if (!isObj(data)) return { errors: ['expected a mapping at the top level'] };
+  // Unknown keys (`asserts:`) and wrong shapes first: a typo must not silently drop a check.
+  const shape = checkPipelineTestShape(data);
+  if (shape.length) return { errors: shape };
   let config = '';
   let configName = `${name}.alloy`;
   const cfg = data.config ?? (data.config_file !== undefined ? { path: data.config_file } : undefined);
@@ -163,6 +167,9 @@ export function runPipelineTest(test: PipelineTest, opts: { catalog: ComponentCa
     assertions.push({ assertion: { type: t.type, match: {} }, ...c });
   }
   if (test.correlate) assertions.push({ assertion: { type: 'contains', match: {} }, ...checkCorrelate(test.correlate, result) });
-  const error = failedComponents.length ? failedComponents.map((c) => `${c.id}: ${c.message}`).join('; ') : undefined;
+  // A test that asserts nothing cannot fail: it fails.
+  const failures = failedComponents.map((c) => `${c.id}: ${c.message}`);
+  if (assertions.length === 0) failures.push('the test has no assertion (add assert.loki, traces, metrics, samples or correlate)');
+  const error = failures.length ? failures.join('; ') : undefined;
   return { name: test.name, passed: !error && assertions.every((a) => a.passed), ...(error ? { error } : {}), assertions, result, received };
 }

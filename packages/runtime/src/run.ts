@@ -2,7 +2,7 @@
 
 import { analyze, type Analysis, type ComponentCatalog, type InputFile, type ModuleLoader, type Stability } from '@alloy-lint/analyzer';
 import { globMatch } from './glob.js';
-import type { Host } from './host.js';
+import { HostRefusal, type Host } from './host.js';
 import type { RunResult } from './report.js';
 import type { Samples } from './samples.js';
 import { rootNodes, Runtime } from './scheduler.js';
@@ -86,7 +86,13 @@ function hostLoader(host: Host): ModuleLoader {
     if (req.kind !== 'file') return { skipped: `import.${req.kind} modules are not fetched when running` };
     const name = req.args.filename;
     if (name === undefined) return { skipped: 'its filename is not a literal string' };
-    const text = host.readFile(name);
+    let text: string | undefined;
+    try {
+      text = host.readFile(name);
+    } catch (e) {
+      if (e instanceof HostRefusal) return { error: e.message };
+      throw e;
+    }
     return text === undefined ? { error: `failed to read ${name}: no such file (add it to the samples' files)` } : { files: [{ name, text }] };
   };
 }

@@ -1,8 +1,12 @@
-// Checks parsed samples data against samples.schema.json with ajv, and words ajv's errors as
-// `path: message` (`logs.loki.source.file.app[0].timestamp: expected an RFC 3339 time`).
+// Checks parsed samples data (samples.schema.json) and pipeline test files
+// (pipeline-test.schema.json) with ajv, and words ajv's errors as `path: message`
+// (`logs.loki.source.file.app[0].timestamp: expected an RFC 3339 time`).
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import testSchema from '../pipeline-test.schema.json' with { type: 'json' };
 import schema from '../samples.schema.json' with { type: 'json' };
+
+const SCHEMAS = [schema, testSchema];
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string[]) => void;
 
@@ -11,13 +15,13 @@ function compiler(): Ajv2020 {
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     addFormats(ajv, ['date-time']);
-    ajv.addSchema(schema);
+    for (const s of SCHEMAS) ajv.addSchema(s);
   }
   return ajv;
 }
 
 let byObject: Map<object, string> | undefined;
-/** The JSON pointer of every object and array of the schema (ajv's errors carry the objects). */
+/** The `$id#pointer` of every object and array of the schemas (ajv's errors carry the objects). */
 function pointers(): Map<object, string> {
   if (!byObject) {
     byObject = new Map();
@@ -26,23 +30,23 @@ function pointers(): Map<object, string> {
       byObject!.set(v, at);
       for (const [k, x] of Object.entries(v)) walk(x, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     };
-    walk(schema, '#');
+    for (const s of SCHEMAS) walk(s, `${s.$id}#`);
   }
   return byObject;
 }
 
-/** The validator of the schema at `pointer` (`#/$defs/entry`) of samples.schema.json. */
-function validatorAt(pointer: string): ValidateFunction {
-  const v = compiler().getSchema(`${schema.$id as string}${pointer}`);
-  if (!v) throw new Error(`samples.schema.json has no schema at ${pointer}`);
+/** The validator of the schema at `ref` (`<$id>#/$defs/entry`). */
+function validatorAt(ref: string): ValidateFunction {
+  const v = compiler().getSchema(ref);
+  if (!v) throw new Error(`no schema at ${ref}`);
   return v;
 }
 
 /** `/logs/loki.source.file.app/0/timestamp` → `logs.loki.source.file.app[0].timestamp`. */
-function where(pointer: string): string {
+function where(pointer: string, top: string): string {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path = parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-  return path || 'samples';
+  return path || top;
 }
 
 const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v);
@@ -108,15 +112,21 @@ function explain(data: unknown, pointer: string, base: string): ErrorObject[] {
   return out;
 }
 
-/** The problems of parsed samples data, each `path: message`; empty when it fits the schema. */
-export function checkSamples(data: unknown): string[] {
+/** The problems of `data` against a schema, each `path: message`; empty when it fits. */
+function check(data: unknown, id: string, top: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  const errors = explain(data, '#', '').sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
+  const errors = explain(data, `${id}#`, '').sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
   for (const e of errors) {
-    const line = `${where(e.instancePath)}: ${message(e)}`;
+    const line = `${where(e.instancePath, top)}: ${message(e)}`;
     if (!seen.has(line)) out.push(line);
     seen.add(line);
   }
   return out;
 }
+
+/** The problems of parsed samples data, each `path: message`; empty when it fits the schema. */
+export const checkSamples = (data: unknown): string[] => check(data, schema.$id as string, 'samples');
+
+/** The problems of a parsed pipeline test file (unknown keys, wrong types), each `path: message`. */
+export const checkPipelineTestShape = (data: unknown): string[] => check(data, testSchema.$id as string, 'test');

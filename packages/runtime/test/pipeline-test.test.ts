@@ -79,6 +79,17 @@ describe('pipeline tests', () => {
     ]);
   });
 
+  it('rejects unknown keys anywhere in a test file, and fails a test that asserts nothing', () => {
+    const typo = readPipelineTest({ config: CONFIG, asserts: { loki: [{ type: 'count', count: 1 }] } }, 't', reader());
+    expect('errors' in typo && typo.errors).toEqual(['test: unknown key "asserts" (expected one of config, config_file, samples, stability, inputs, assert)']);
+    const nested = readPipelineTest({ config: CONFIG, assert: { loki: [{ type: 'count', count: 1, match: { lines: 'x' } }] } }, 't', reader());
+    expect('errors' in nested && nested.errors).toEqual(['assert.loki[0].match: unknown key "lines" (expected one of line, line_contains, line_regex, timestamp, labels, structured_metadata)']);
+    const empty = readPipelineTest({ config: CONFIG }, 't', reader());
+    if (!('test' in empty)) throw new Error(empty.errors.join('; '));
+    const outcome = runPipelineTest(empty.test, { catalog, host: memoryHost() });
+    expect([outcome.passed, outcome.error]).toEqual([false, 'the test has no assertion (add assert.loki, traces, metrics, samples or correlate)']);
+  });
+
   it('samples: scalars become label strings, unknown keys are reported', () => {
     expect(readSamples({ targets: { 'discovery.file': [{ port: 8080, up: true }] } })).toEqual({ samples: { targets: { 'discovery.file': [{ port: '8080', up: 'true' }] } } });
     expect(readSamples({ log: {} })).toEqual({ errors: ['samples: unknown key "log" (expected one of env, files, kubernetes, targets, logs, otlp, scrape)'] });

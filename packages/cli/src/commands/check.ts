@@ -1,12 +1,17 @@
 import { analyze, type ComponentCatalog, type Severity, type Stability } from '@alloy-lint/analyzer';
+import { dirname, resolve } from 'node:path';
+import { SourceFile } from '@alloy-lint/parser';
 import type { Command } from 'commander';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { useColor } from '../color.js';
-import { configFor } from '../config.js';
+import { configFor, STABILITY } from '../config.js';
+import { confinementFor } from '../confine.js';
+import { expandPaths, folderFiles, readInput, type WalkOptions } from '../files.js';
+import { collect, flag, integerFlag } from '../flags.js';
+import { type Io, UsageError } from '../io.js';
 import { fileModuleLoader } from '../modules.js';
+import { isAlloySourceName, notAlloy } from '../not-alloy.js';
+import { maskReports, redacting, Redactor } from '../secrets.js';
 import { hintSiblings } from '../siblings.js';
-import { expandPaths, type Io, readInput, UsageError, type WalkOptions } from '../io.js';
 import { isYaml, NO_ALLOY, skipReason } from '../yaml-files.js';
 import { github } from '../report/github.js';
 import { sarif } from '../report/sarif.js';
@@ -16,7 +21,6 @@ import { type FileReport, toJson } from '../report/types.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-const STABILITY = ['experimental', 'public-preview', 'generally-available'];
 
 export interface CheckOptions {
   format: string;
@@ -30,6 +34,8 @@ export interface CheckOptions {
   /** Walk directories for YAML files holding Alloy; YAML files named without Alloy are skipped with a note. */
   yaml?: boolean;
   yamlPaths?: string[];
+  /** `--root`: the folder configurations may read from (default: their repository, else the working directory or the folder given). */
+  root?: string;
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): Command {
@@ -42,12 +48,13 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--alloy-version <version>', `Alloy release whose components to check against (default ${DEFAULT_ALLOY_VERSION})`)
     .option('--stability.level <level>', `lowest stability level allowed: ${STABILITY.join(', ')} (default generally-available)`)
     .option('--feature.community-components.enabled', 'allow community components')
-    .option('--rule <id=severity...>', 'set a rule severity (error, warning, info, off); repeatable')
-    .option('--dir-as-config', 'treat each directory argument as one configuration, as Alloy loads a directory')
+    .option('--rule <id=severity>', 'set a rule severity (error, warning, info, off); repeatable', collect)
+    .option('--dir-as-config', 'check each directory argument, and the folder of each .alloy file argument, as one configuration, as Alloy loads a directory')
     .option('--allow-network', 'fetch import.git and import.http modules to check them')
     .option('--yaml', 'also walk directories for *.yaml/*.yml holding Alloy; YAML files without Alloy are skipped with a note')
-    .option('--yaml-path <pattern...>', 'more YAML keys holding Alloy text, e.g. pipelines[*].config (repeatable)')
-    .action(async (paths: string[], raw: Record<string, unknown>) => {
+    .option('--yaml-path <pattern>', 'more YAML keys holding Alloy text, e.g. pipelines[*].config (repeatable)', collect)
+    .option('--root <dir>', 'folder that import.file may read from (default: the repository holding the config, else the working directory or the folder given)')
+    .action(async (paths: string[], raw: Record<string, unknown>, cmd: Command) => {
       const rules: Record<string, string> = {};
       for (const r of (raw.rule as string[] | undefined) ?? []) {
         const m = /^([\w-]+)=(error|warning|info|off)$/.exec(r);
@@ -58,31 +65,43 @@ export function register(program: Command, io: Io, done: (code: number) => void)
         format: raw.format as string,
         maxWarnings: raw.maxWarnings as string | undefined,
         alloyVersion: raw.alloyVersion as string | undefined,
-        stabilityLevel: (raw['stability.level'] ?? raw.stabilityLevel) as string | undefined,
-        community: (raw['feature.community-components.enabled'] ?? raw.featureCommunityComponentsEnabled) as boolean | undefined,
+        stabilityLevel: flag<string>(cmd, '--stability.level'),
+        community: flag<boolean>(cmd, '--feature.community-components.enabled'),
         dirAsConfig: Boolean(raw.dirAsConfig),
         allowNetwork: Boolean(raw.allowNetwork),
         yaml: raw.yaml as boolean | undefined,
         yamlPaths: raw.yamlPath as string[] | undefined,
+        root: raw.root as string | undefined,
         rules,
       };
       done(await check(paths, opts, io));
     });
 }
 
-/** Groups the inputs into configurations: one per file, or one per directory with --dir-as-config. */
+/**
+ * Groups the inputs into configurations: one per file, or with --dir-as-config one per folder
+ * (a directory argument, or the folder of an .alloy file argument: Alloy loads a folder as one
+ * config). YAML files stay one group each.
+ */
 async function configsFor(paths: string[], opts: CheckOptions, io: Io, walk: WalkOptions): Promise<string[][]> {
   if (!opts.dirAsConfig) return (await expandPaths(paths, io.cwd, walk)).map((p) => [p]);
   const groups: string[][] = [];
+  const folders = new Set<string>();
   for (const p of paths) {
-    const abs = resolve(io.cwd, p);
-    if (p !== '-' && existsSync(abs) && statSync(abs).isDirectory()) {
-      const files = readdirSync(abs)
-        .filter((f) => f.endsWith('.alloy') && statSync(join(abs, f)).isFile())
-        .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-      groups.push(files.map((f) => join(p, f)));
-    } else {
-      for (const f of await expandPaths([p], io.cwd, walk)) groups.push([f]);
+    if (p === '-') {
+      groups.push(['-']);
+      continue;
+    }
+    const files = folderFiles(p, io.cwd) ? [p] : await expandPaths([p], io.cwd, walk);
+    for (const f of files) {
+      if (isYaml(f)) {
+        groups.push([f]);
+        continue;
+      }
+      const d = f === p && folderFiles(p, io.cwd) ? p : dirname(f);
+      if (folders.has(resolve(io.cwd, d))) continue;
+      folders.add(resolve(io.cwd, d));
+      groups.push(folderFiles(d, io.cwd)!);
     }
   }
   return groups;
@@ -92,6 +111,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected one of ${FORMATS.join(', ')})`);
   }
+  const maxWarnings = integerFlag('--max-warnings', opts.maxWarnings, -1) ?? -1;
   const catalogs = new Map<string, ComponentCatalog>();
   const catalogFor = (v: string) => {
     if (!catalogs.has(v)) {
@@ -107,7 +127,8 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   const walked = new Set<string>();
   const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
   const notes: string[] = [];
-  for (const group of await configsFor(paths, opts, io, { yaml: yamlWalk, walked })) {
+  const walk = { yaml: yamlWalk, walked, root: opts.root, warn: (m: string) => io.stderr(`alloy-lint: warning: ${m}\n`) };
+  for (const group of await configsFor(paths, opts, io, walk)) {
     // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.
     const { config } = configFor(group[0] ?? '-', io.cwd);
     const stability = opts.stabilityLevel ?? config.stabilityLevel ?? 'generally-available';
@@ -119,10 +140,15 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       minStability: stability as Stability,
       community: opts.community ?? config.communityComponents ?? false,
       rules: { ...config.rules, ...opts.rules } as Record<string, Severity | 'off'>,
-      loader: fileModuleLoader(io.cwd, Boolean(opts.allowNetwork)),
+      loader: fileModuleLoader({ cwd: io.cwd, root: confinementFor(group[0] ?? '-', io.cwd, opts.root), allowNetwork: Boolean(opts.allowNetwork) }),
     };
     if (group.length === 1 && isYaml(group[0])) {
-      const input = await readInput(group[0], io);
+      const input = await readInput(group[0], io, { root: opts.root });
+      const why = notAlloy(input.bytes);
+      if (why) {
+        reports.push(notAlloyReport(input.name, why));
+        continue;
+      }
       const y = await import('../sources.js');
       const src = y.loadYaml(input.name, input.bytes, y.yamlPathsOf(config.yamlPaths, opts.yamlPaths), opts.dirAsConfig);
       const diagnostics = y.extractionDiagnostics(src);
@@ -139,7 +165,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
         const analysis = analyze(unit.files, analyzeOptions);
         for (const d of y.mapUnit(src, unit, analysis.diagnostics, analyzeOptions.rules)) {
           if (d.file === input.name) diagnostics.push(d);
-          else if (analysis.sources.has(d.file)) others.push({ name: d.file, source: analysis.sources.get(d.file)!, diagnostics: [d] });
+          else if (analysis.sources.has(d.file)) others.push({ name: d.file, source: analysis.sources.get(d.file)!, diagnostics: [d], ...(isAlloySourceName(d.file) ? {} : { excerpt: false }) });
         }
       }
       reports.push({ name: input.name, source: src.extraction.source, diagnostics: diagnostics.sort((a, b) => a.start - b.start) });
@@ -148,27 +174,46 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     }
     const files: { name: string; text: Uint8Array }[] = [];
     for (const path of group) {
-      const input = await readInput(path, io);
+      const input = await readInput(path, io, { root: opts.root });
       files.push({ name: input.name, text: input.bytes });
+    }
+    // Binary data is reported in one line, not as thousands of syntax errors.
+    const binary = files.map((f) => notAlloy(f.text));
+    if (binary.some(Boolean)) {
+      files.forEach((f, i) => binary[i] && reports.push(notAlloyReport(f.name, binary[i]!)));
+      continue;
     }
     const analysis = analyze(files, analyzeOptions);
     // Imported modules' files are reported too, after the files named on the command line.
     const names = [...files.map((f) => f.name), ...[...analysis.sources.keys()].filter((n) => !files.some((f) => f.name === n))];
-    if (!opts.dirAsConfig && files.length === 1) hintSiblings(files[0].name, io.cwd, analysis.diagnostics);
+    if (!opts.dirAsConfig && files.length === 1) hintSiblings(files[0].name, io.cwd, analysis.diagnostics, confinementFor(files[0].name === '<stdin>' ? '-' : files[0].name, io.cwd, opts.root));
     for (const name of names) {
       const diagnostics = analysis.diagnostics.filter((d) => d.file === name);
-      if (!files.some((f) => f.name === name) && diagnostics.length === 0) continue;
-      reports.push({ name, source: analysis.sources.get(name)!, diagnostics });
+      const input = files.some((f) => f.name === name);
+      if (!input && diagnostics.length === 0) continue;
+      reports.push({ name, source: analysis.sources.get(name)!, diagnostics, ...(input || isAlloySourceName(name) ? {} : { excerpt: false }) });
     }
   }
   for (const note of notes) io.stderr(`alloy-lint: note: ${note}\n`);
-  if (opts.format === 'json') io.stdout(JSON.stringify(reports.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
-  else if (opts.format === 'sarif') io.stdout(sarif(reports, version()));
-  else if (opts.format === 'github') io.stdout(github(reports));
-  else io.stdout(stylish(reports, useColor(io)));
+  // Secrets are masked in the sources the excerpts quote and in every line printed.
+  const redactor = new Redactor();
+  const shown = maskReports(reports, redactor);
+  const out = redacting(io, redactor);
+  if (opts.format === 'json') out.stdout(JSON.stringify(shown.flatMap((r) => r.diagnostics.map((d) => toJson(r, d))), null, 2) + '\n');
+  else if (opts.format === 'sarif') out.stdout(sarif(shown, version()));
+  else if (opts.format === 'github') out.stdout(github(shown));
+  else out.stdout(stylish(shown, useColor(io)));
   const all = reports.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
-  const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
-  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`alloy-lint: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${maxWarnings} allows\n`);
+    return 1;
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** One diagnostic for a file that is not Alloy text at all; its bytes are never quoted. */
+function notAlloyReport(name: string, why: string): FileReport {
+  return { name, source: new SourceFile(new Uint8Array(0), name), diagnostics: [{ code: 'not-alloy', message: why, severity: 'error', start: 0, end: 0 }], excerpt: false };
 }

@@ -2,14 +2,15 @@
 // that Grafana's trace → logs and logs → trace links would find what the pipelines
 // deliver, with the data sources as provisioned. The logic lives in @alloy-lint/runtime.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { correlate, readDataSources, type CorrelationReport, type RunResult } from '@alloy-lint/runtime';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { useColor } from '../color.js';
+import { readInput } from '../files.js';
 import { type Io, UsageError } from '../io.js';
 import { parseData, parseNow } from '../runtime-host.js';
+import { safeText } from '../safe-text.js';
+import { learnSecrets, redacting, Redactor } from '../secrets.js';
 import { runFromFiles } from './run.js';
 
 interface CorrelateOptions {
@@ -41,24 +42,25 @@ export function register(program: Command, io: Io, done: (code: number) => void)
 export async function correlateCommand(opts: CorrelateOptions, io: Io): Promise<number> {
   if (!['text', 'json'].includes(opts.format)) throw new UsageError(`unknown format ${JSON.stringify(opts.format)} (expected text or json)`);
   if (opts.inputs.length > 1 && opts.inputs.length !== opts.config.length) throw new UsageError(`${opts.config.length} --config but ${opts.inputs.length} --inputs: give one samples file per config, or one for all`);
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, opts.grafana), 'utf8');
-  } catch {
-    throw new UsageError(`${opts.grafana}: no such file or directory`);
-  }
+  // Inside its root, a regular file, capped (see SECURITY.md); a failure is one line.
+  const text = new TextDecoder().decode((await readInput(opts.grafana, io)).bytes);
   const ds = readDataSources(parseData(text, opts.grafana));
   if ('errors' in ds) throw new UsageError(`${opts.grafana}: ${ds.errors.join('; ')}`);
   parseNow(opts.now);
   const runs: RunResult[] = [];
+  // Secrets of every configuration are masked in everything printed (learnt as each one runs).
+  const redactor = new Redactor();
+  const raw = io;
+  io = redacting(io, redactor);
   for (const [i, config] of opts.config.entries()) {
-    const r = await runFromFiles(config, { inputs: opts.inputs[opts.inputs.length > 1 ? i : 0], alloyVersion: opts.alloyVersion, now: opts.now }, io);
+    const r = await runFromFiles(config, { inputs: opts.inputs[opts.inputs.length > 1 ? i : 0], alloyVersion: opts.alloyVersion, now: opts.now }, raw);
+    learnSecrets(redactor, r.sources, r.diagnostics);
     if (!r.ok) {
       io.stderr(`alloy-lint: ${config} does not load (run \`alloy-lint check ${config}\`)\n`);
       return 1;
     }
     const failed = r.components.filter((c) => c.status === 'failed');
-    for (const f of failed) io.stderr(`alloy-lint: ${config}: ${f.id} failed: ${f.message}\n`);
+    for (const f of failed) io.stderr(`alloy-lint: ${config}: ${f.id} failed: ${safeText(f.message ?? '')}\n`);
     if (failed.length) return 1;
     runs.push(r);
   }
@@ -70,7 +72,7 @@ export async function correlateCommand(opts: CorrelateOptions, io: Io): Promise<
 
 function reportText(r: CorrelationReport, c: ReturnType<typeof pc.createColors>): string {
   let out = '';
-  for (const p of r.problems) out += `${c.red('✗')} ${p}\n`;
+  for (const p of r.problems) out += `${c.red('✗')} ${safeText(p)}\n`;
   if (r.traceToLogs.length) out += `${c.bold('Trace → logs')} ${c.dim('(what the Tempo data source links each span to)')}\n`;
   for (const l of r.traceToLogs) {
     const head = `span ${c.bold(l.span.name)} ${c.dim(`(${l.span.service || 'no service.name'}, trace ${l.span.traceId}, ${l.span.sink}) via ${l.tempo}`)}`;

@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { format } from '@alloy-lint/formatter';
 import type { Command } from 'commander';
 import { configFor } from '../config.js';
-import { expandPaths, type Io, readInput, UsageError } from '../io.js';
+import { expandPaths, readInput, writeOutput } from '../files.js';
+import { type Io, UsageError } from '../io.js';
+import { notAlloy } from '../not-alloy.js';
+import { safeText } from '../safe-text.js';
 import { isYaml } from '../yaml-files.js';
 
 interface FmtOptions {
@@ -40,11 +41,17 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
   if (opts.write && test) throw new UsageError('cannot use -w/--write and -t/--test at the same time');
   const walked = new Set<string>();
   const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
-  const inputs = paths.length === 0 ? ['-'] : await expandPaths(paths, io.cwd, { yaml: yamlWalk, walked });
+  const inputs = paths.length === 0 ? ['-'] : await expandPaths(paths, io.cwd, { yaml: yamlWalk, walked, warn: (m) => io.stderr(`alloy-lint: warning: ${m}\n`) });
   if (opts.write && inputs.includes('-')) throw new UsageError('cannot use -w with standard input');
   let failed = false;
   for (const path of inputs) {
     const input = await readInput(path, io);
+    const why = notAlloy(input.bytes);
+    if (why) {
+      failed = true;
+      io.stderr(`${safeText(input.name)}: ${why}\n`);
+      continue;
+    }
     if (isYaml(path)) {
       const { fmtYaml } = await import('../fmt-yaml.js');
       const r = fmtYaml(input, opts, io, walked.has(path) || Boolean(opts.yaml ?? configFor(path, io.cwd).config.yaml), walked.has(path));
@@ -54,7 +61,7 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
       if (test && changed) {
         failed = true;
         io.stdout(`${input.name}\n`);
-      } else if (opts.write && changed) writeFileSync(resolve(io.cwd, path), r.out);
+      } else if (opts.write && changed) writeOutput(path, r.out, io);
       else if (!test && !opts.write) io.stdout(new TextDecoder().decode(r.out));
       continue;
     }
@@ -63,7 +70,7 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
       failed = true;
       for (const d of result.diagnostics) {
         const p = result.source.position(d.start);
-        io.stderr(`${input.name}:${p.line}:${p.column}: ${d.message}\n`);
+        io.stderr(`${safeText(input.name)}:${p.line}:${p.column}: ${safeText(d.message)}\n`);
       }
       continue;
     }
@@ -75,7 +82,7 @@ export async function fmt(paths: string[], opts: FmtOptions, io: Io): Promise<nu
         io.stdout(`${input.name}\n`);
       }
     } else if (opts.write) {
-      if (changed) writeFileSync(resolve(io.cwd, path), out);
+      if (changed) writeOutput(path, out, io);
     } else {
       io.stdout(result.text);
     }

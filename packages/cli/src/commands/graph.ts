@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { alloyReport, analyze } from '@alloy-lint/analyzer';
 import { buildGraph, type Format, FORMATS, render } from '@alloy-lint/graph';
 import type { Command } from 'commander';
-import { type Io, readInput, UsageError } from '../io.js';
 import { configFor } from '../config.js';
+import { folderFiles, readInput, writeOutput } from '../files.js';
+import { type Io, UsageError } from '../io.js';
+import { notAlloy } from '../not-alloy.js';
+import { learnSecrets, maskedSources, redacting, Redactor } from '../secrets.js';
 import { isYaml } from '../yaml-files.js';
 import { DEFAULT_ALLOY_VERSION, loadSchemaCatalog } from '../schemas.js';
 
@@ -13,6 +15,7 @@ interface GraphOptions {
   output?: string;
   alloyVersion?: string;
   yamlPath?: string;
+  root?: string;
 }
 
 const BY_EXTENSION: Record<string, Format> = { '.svg': 'svg', '.dot': 'dot', '.gv': 'dot', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.json': 'json' };
@@ -26,18 +29,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--alloy-version <version>', `Alloy release whose components to use (default ${DEFAULT_ALLOY_VERSION})`)
     .option('--yaml-path <pattern>', 'in a YAML file holding several configurations, the one to draw')
+    .option('--root <dir>', 'folder the configuration may be read from (default: its repository, else its folder)')
     .action(async (path: string, opts: GraphOptions) => done(await graph(path, opts, io)));
-}
-
-/** The files of one configuration: a file, or the `.alloy` files directly in a directory, in byte order of name. */
-function configFiles(path: string, cwd: string): string[] {
-  const abs = resolve(cwd, path);
-  if (path === '-' || !existsSync(abs) || !statSync(abs).isDirectory()) return [path];
-  const files = readdirSync(abs)
-    .filter((f) => f.endsWith('.alloy') && statSync(join(abs, f)).isFile())
-    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  if (files.length === 0) throw new UsageError(`${path}: no .alloy files in this directory`);
-  return files.map((f) => join(path, f));
 }
 
 export async function graph(path: string, opts: GraphOptions, io: Io): Promise<number> {
@@ -53,30 +46,37 @@ export async function graph(path: string, opts: GraphOptions, io: Io): Promise<n
     const { keptDiagnostics, mapUnit, remapRanges, singleYamlUnit, yamlPathsOf } = await import('../sources.js');
     const { src, unit } = await singleYamlUnit(path, io, yamlPathsOf(configFor(path, io.cwd).config.yamlPaths), opts.yamlPath);
     const analysis = analyze(unit.files, { catalog });
+    const redactor = new Redactor();
+    learnSecrets(redactor, analysis.sources, analysis.diagnostics);
     if (!analysis.graph) {
-      io.stderr(alloyReport(mapUnit(src, unit, analysis.diagnostics), new Map([...analysis.sources, [src.name, src.extraction.source]])));
+      const diagnostics = mapUnit(src, unit, analysis.diagnostics);
+      const sources = new Map([...analysis.sources, [src.name, src.extraction.source]]);
+      redacting(io, redactor).stderr(alloyReport(diagnostics, maskedSources(sources, diagnostics, redactor)));
       return 1;
     }
-    return emit(remapRanges(buildGraph({ ...analysis, diagnostics: keptDiagnostics(unit, analysis.diagnostics) }, catalog), src, unit), format, opts, io);
+    return emit(remapRanges(buildGraph({ ...analysis, diagnostics: keptDiagnostics(unit, analysis.diagnostics) }, catalog), src, unit), format, opts, io, redactor);
   }
   const files = [];
-  for (const f of configFiles(path, io.cwd)) {
-    const input = await readInput(f, io);
+  for (const f of folderFiles(path, io.cwd) ?? [path]) {
+    const input = await readInput(f, io, { root: opts.root });
+    const why = notAlloy(input.bytes);
+    if (why) throw new UsageError(`${input.name}: ${why}`);
     files.push({ name: input.name, text: input.bytes });
   }
   const analysis = analyze(files, { catalog });
+  const redactor = new Redactor();
+  learnSecrets(redactor, analysis.sources, analysis.diagnostics);
   if (!analysis.graph) {
     // Syntax errors: there is no pipeline to draw.
-    io.stderr(alloyReport(analysis.diagnostics, analysis.sources));
+    redacting(io, redactor).stderr(alloyReport(analysis.diagnostics, maskedSources(analysis.sources, analysis.diagnostics, redactor)));
     return 1;
   }
-  return emit(buildGraph(analysis, catalog), format, opts, io);
+  return emit(buildGraph(analysis, catalog), format, opts, io, redactor);
 }
 
-async function emit(model: ReturnType<typeof buildGraph>, format: Format, opts: GraphOptions, io: Io): Promise<number> {
-  const text = await render(model, format, { onNote: (note) => io.stderr(`alloy-lint graph: note: ${note}
-`) });
-  if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
+async function emit(model: ReturnType<typeof buildGraph>, format: Format, opts: GraphOptions, io: Io, redactor: Redactor): Promise<number> {
+  const text = redactor.text(await render(model, format, { onNote: (note) => io.stderr(`alloy-lint graph: note: ${note}\n`) }));
+  if (opts.output) writeOutput(opts.output, text, io, '-o');
   else io.stdout(text);
   return 0;
 }

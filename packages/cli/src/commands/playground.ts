@@ -2,12 +2,13 @@
 // 127.0.0.1 and opens FILE in it; `--print-link FILE` prints the share link instead. The
 // link's fragment holds the config, samples, test and settings (@alloy-lint/playground/share).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_SETTINGS, type PlaygroundState, readSettings, shareLink } from '@alloy-lint/playground/share';
 import type { Command } from 'commander';
-import { type Io, readInput, UsageError } from '../io.js';
+import { readInput } from '../files.js';
+import { type Io, UsageError } from '../io.js';
 import { serveStatic } from '../static-server.js';
 
 interface PlaygroundOptions {
@@ -44,16 +45,12 @@ export function register(program: Command, io: Io, done: (code: number) => void)
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** The file named by an option, else `<config>.<kind>.yaml` beside the config when it exists. */
-function companion(io: Io, config: string | undefined, given: string | undefined, kind: string): string {
-  if (given) {
-    const p = resolve(io.cwd, given);
-    if (!existsSync(p)) throw new UsageError(`${given}: no such file or directory`);
-    return readFileSync(p, 'utf8');
-  }
+/** The file named by an option, else `<config>.<kind>.yaml` beside the config when it exists (read inside the config's root). */
+async function companion(io: Io, config: string | undefined, given: string | undefined, kind: string): Promise<string> {
+  if (given) return text((await readInput(given, io)).bytes);
   if (!config || config === '-') return '';
-  const p = resolve(io.cwd, config.replace(/\.alloy$/, '') + `.${kind}.yaml`);
-  return existsSync(p) ? readFileSync(p, 'utf8') : '';
+  const p = config.replace(/\.alloy$/, '') + `.${kind}.yaml`;
+  return existsSync(resolve(io.cwd, p)) ? text((await readInput(p, io)).bytes) : '';
 }
 
 async function stateOf(file: string | undefined, opts: PlaygroundOptions, io: Io): Promise<PlaygroundState> {
@@ -61,7 +58,7 @@ async function stateOf(file: string | undefined, opts: PlaygroundOptions, io: Io
   if (opts.alloyVersion && settings.alloyVersion !== opts.alloyVersion) throw new UsageError(`invalid Alloy release ${JSON.stringify(opts.alloyVersion)}`);
   if (opts.stabilityLevel && settings.stabilityLevel !== opts.stabilityLevel) throw new UsageError(`invalid stability level ${JSON.stringify(opts.stabilityLevel)}`);
   const config = file ? text((await readInput(file, io)).bytes) : '';
-  return { config, samples: companion(io, file, opts.inputs, 'samples'), test: companion(io, file, opts.test, 'test'), settings };
+  return { config, samples: await companion(io, file, opts.inputs, 'samples'), test: await companion(io, file, opts.test, 'test'), settings };
 }
 
 /** The built site: --site, else the dist/ of the installed @alloy-lint/playground. */

@@ -2,6 +2,13 @@ import type { FileReport } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/** Line and 1-based column in UTF-16 code units, as the log's columnKind declares. */
+function utf16Position(r: FileReport, offset: number): { line: number; column: number } {
+  const src = r.source;
+  const line = src.lineIndex(offset);
+  return { line: line + 1, column: src.utf16Offset(offset) - src.utf16Offset(src.lineStarts[line]) + 1 };
+}
+
 /** SARIF 2.1.0: one run, one result per diagnostic, rules listed by id. */
 export function sarif(reports: FileReport[], version: string): string {
   const rules = new Map<string, number>();
@@ -9,8 +16,8 @@ export function sarif(reports: FileReport[], version: string): string {
   for (const r of reports) {
     for (const d of r.diagnostics) {
       if (!rules.has(d.code)) rules.set(d.code, rules.size);
-      const s = r.source.position(d.start);
-      const e = r.source.position(Math.max(d.end, d.start));
+      const s = utf16Position(r, d.start);
+      const e = utf16Position(r, Math.max(d.end, d.start));
       const result: Record<string, unknown> = {
         ruleId: d.code,
         ruleIndex: rules.get(d.code),

@@ -1,6 +1,10 @@
 import { renderExcerpt } from '@alloy-lint/parser';
 import pc from 'picocolors';
+import { safeText } from '../safe-text.js';
 import { type FileReport } from './types.js';
+
+/** Columns of a source line shown in an excerpt; longer lines are cut around the caret. */
+const EXCERPT_WIDTH = 160;
 
 /** `file:line:col: message`, the source lines with a caret, and a summary line. */
 export function stylish(reports: FileReport[], color: boolean): string {
@@ -14,20 +18,20 @@ export function stylish(reports: FileReport[], color: boolean): string {
     if (r.diagnostics.length > 0) files++;
     for (const d of r.diagnostics) {
       const p = r.source.position(d.start);
-      const where = `${r.name}:${p.line}:${p.column}:`;
+      const where = `${safeText(r.name)}:${p.line}:${p.column}:`;
       let head: string;
       if (d.severity === 'error') {
         errors++;
-        head = `${c.bold(where)} ${c.red(d.message)}`;
+        head = `${c.bold(where)} ${c.red(safeText(d.message))}`;
       } else {
         if (d.severity === 'warning') warnings++;
         else infos++;
-        head = `${c.bold(where)} ${c.yellow(d.severity + ':')} ${d.message}`;
+        head = `${c.bold(where)} ${c.yellow(d.severity + ':')} ${safeText(d.message)}`;
       }
       if (d.code !== 'syntax') head += ` ${c.dim(`[${d.code}]`)}`;
-      const excerpt = renderExcerpt(r.source, d, { mark: d.severity === 'error' ? c.red : c.yellow, gutter: c.dim });
-      const hint = d.hint ? `${c.cyan('hint:')} ${d.hint}\n` : '';
-      out.push(`${head}\n\n${excerpt}\n${hint}`);
+      const excerpt = r.excerpt === false ? '' : `\n${renderExcerpt(r.source, d, { mark: d.severity === 'error' ? c.red : c.yellow, gutter: c.dim, maxWidth: EXCERPT_WIDTH, maxLines: 12 })}\n`;
+      const hint = d.hint ? `${c.cyan('hint:')} ${safeText(d.hint)}\n` : '';
+      out.push(`${head}\n${excerpt}${hint}`);
     }
   }
   const notes = infos ? ` (${infos} info${infos === 1 ? '' : 's'})` : '';

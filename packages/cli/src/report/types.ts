@@ -5,6 +5,8 @@ export interface FileReport {
   name: string;
   source: SourceFile;
   diagnostics: Diagnostic[];
+  /** False when the file is not an Alloy source being checked: its lines are never quoted. */
+  excerpt?: boolean;
 }
 
 export interface JsonDiagnostic {

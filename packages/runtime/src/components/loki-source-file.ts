@@ -1,6 +1,7 @@
 // loki.source.file and loki.source.docker: per-target tailers fed from the samples.
 
 import { globMatch } from '../glob.js';
+import { HostRefusal } from '../host.js';
 import type { Labels, SampleEntry } from '../samples.js';
 import { bool, targetsOf } from '../value-js.js';
 import type { SimContext, Simulator } from './api.js';
@@ -39,7 +40,14 @@ export function lokiSourceFile(ctx: SimContext): Simulator {
           let entries: SampleEntry[];
           if (given) entries = given;
           else {
-            const content = ctx.host.readFile(path);
+            let content: string | undefined;
+            try {
+              content = ctx.host.readFile(path);
+            } catch (e) {
+              if (!(e instanceof HostRefusal)) throw e;
+              ctx.warn(e.message);
+              continue;
+            }
             if (content === undefined) {
               ctx.warn(`cannot read ${path} (add it to the samples' files, or logs for this target)`);
               continue;
