@@ -73,10 +73,10 @@ export class SettingsSource {
     }
     const problems: string[] = [];
     const top = resolveSettings([{ source: 'alloyLint settings', value: global }]);
-    problems.push(...top.problems);
+    for (const p of top.problems) problems.push(p);
     const folders = this.folders.map((uri, i): Folder => {
       const r = resolveSettings([...this.configFile(uri, problems), { source: 'alloyLint settings', value: perFolder[i] }]);
-      problems.push(...r.problems);
+      for (const p of r.problems) problems.push(p);
       return { uri, settings: r.settings };
     });
     for (const p of problems) this.show(p);
