@@ -33,16 +33,17 @@ function splice(text: string, start: number, end: number, insert: string): strin
   return dec.decode(b.subarray(0, start)) + insert + dec.decode(b.subarray(end));
 }
 
-const OTHER_CAPSULE: Record<string, string> = {
-  'capsule(loki.LogsReceiver)': 'otelcol.exporter.otlp.injected.input',
-  'capsule(otelcol.Consumer)': 'loki.write.injected.receiver',
-  'capsule(storage.Appendable)': 'loki.write.injected.receiver',
+/** A reference of another capsule type, and the block that defines it (appended to the file). */
+const OTHER_CAPSULE: Record<string, [string, string]> = {
+  'capsule(loki.LogsReceiver)': ['otelcol.exporter.otlp.injected.input', '\notelcol.exporter.otlp "injected" {\n  client {\n    endpoint = "x:4317"\n  }\n}\n'],
+  'capsule(otelcol.Consumer)': ['loki.write.injected.receiver', '\nloki.write "injected" {\n  endpoint {\n    url = "http://x"\n  }\n}\n'],
+  'capsule(storage.Appendable)': ['loki.write.injected.receiver', '\nloki.write "injected" {\n  endpoint {\n    url = "http://x"\n  }\n}\n'],
 };
 
 function faultsIn(fixture: string, text: string): Fault[] {
   const out: Fault[] = [];
-  const add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number]) =>
-    out.push({ kind, fixture, text: splice(text, ...edit), codes, start: at[0], end: at[1] });
+  const add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number], append = '') =>
+    out.push({ kind, fixture, text: splice(text, ...edit) + append, codes, start: at[0], end: at[1] });
   const { ast } = parse(text);
   const analysis = analyze([{ name: fixture, text }], { catalog });
   for (const top of ast.body) {
@@ -60,8 +61,8 @@ function faultsIn(fixture: string, text: string): Fault[] {
       const target = analysis.graph!.nodes.find((n) => n.id === e.to)!;
       const type = catalog.component(target.name)?.exports.find((x) => x.name === parts[parts.length - 1])?.type ?? '';
       if (OTHER_CAPSULE[type]) {
-        const other = OTHER_CAPSULE[type];
-        add('wrong capsule type', ['reference-type'], [e.start, e.end, other], [e.start, e.start + other.length]);
+        const [other, block] = OTHER_CAPSULE[type];
+        add('wrong capsule type', ['type-mismatch'], [e.start, e.end, other], [e.start, e.start + other.length], block);
       }
       const own = spec.exports.find((x) => x.type === type);
       if (own && type.startsWith('capsule(')) {
@@ -72,7 +73,7 @@ function faultsIn(fixture: string, text: string): Fault[] {
   return out;
 }
 
-type Add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number]) => void;
+type Add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number], append?: string) => void;
 
 function walkBody(b: Block, spec: BodySpec, add: Add): void {
   if (spec.kind !== 'struct') return;

@@ -1,10 +1,11 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
-import { diag, pushAll, type FileDiagnostic } from './diagnostic.js';
+import { diag, type FileDiagnostic } from './diagnostic.js';
 import { quote } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
-import { checkValue, type ExportTypeOf } from './reftypes.js';
-import { applyArgumentRules } from './argument-rules.js';
+import { parseTypeName, type StaticType, type TypeEnv } from '@alloy-lint/values';
+import { checkValueType } from './expr-check.js';
+import type { RuleRunner } from './rules/runner.js';
 import { closest } from './suggest.js';
 import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
 
@@ -16,9 +17,18 @@ const EMPTY: FileDiagnostic[] = [];
 export interface TypecheckOptions {
   /** Only the checks `alloy validate` runs. */
   parity?: boolean;
-  /** Types of references to component exports; enables reference type checks. */
-  typeOf?: ExportTypeOf;
+  /** Types of the names in scope; enables the type check of every expression. */
+  env?: TypeEnv;
+  /** Example references of a type, for hints. */
+  exampleOf?: (type: StaticType) => string | undefined;
+  /** The rules visiting blocks and attributes. */
+  rules?: RuleRunner;
+  /** Name of the top-level block being checked (`loki.process`). */
+  component?: string;
 }
+
+/** Names of the nested blocks from the top-level block down to the one being checked. */
+const path: string[] = [];
 
 /**
  * Checks a block body against its spec the way Alloy's validator does before
@@ -51,7 +61,10 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
     }
   }
   seenStack.length = base;
-  if (!opts.parity && spec.argRules) applyArgumentRules(file, b, spec, out);
+  if (opts.rules?.visits('block')) {
+    opts.rules.sink = out;
+    opts.rules.block({ file, block: b, spec, component: opts.component ?? nameOf(b), path: path.slice() });
+  }
   return out;
 }
 
@@ -77,7 +90,9 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
     } else if (spec.count === 'one' && n > 1) {
       out.push(diag(file, 'duplicate-block', `block ${quote(name)} may only be specified once`, b.start, last));
     } else {
+      path.push(name);
       typecheckBlock(file, b, spec.body, opts, out);
+      path.pop();
     }
   }
 }
@@ -91,10 +106,15 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
   else {
     seenStack.push(name);
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
-    if (found.length) pushAll(out, found);
-    else if (spec.regex && (spec.regex.decode || !opts.parity)) pushAll(out, checkRegex(file, a.value, spec.regex.anchored));
-    else if (opts.typeOf && (spec.capsule ??= spec.type.includes('capsule('))) pushAll(out, checkValue(file, a, a.value, spec.type, opts.typeOf));
-    if (!opts.parity && spec.type === 'secret') hardcodedSecret(file, a, out);
+    if (found.length) out.push(...found);
+    else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
+    if (opts.parity || !opts.env) return;
+    const expected = parseTypeName(spec.type);
+    const actual = checkValueType({ file, env: opts.env, out, exampleOf: opts.exampleOf }, a, expected, found.length > 0);
+    if (opts.rules?.visits('attribute')) {
+      opts.rules.sink = out;
+      opts.rules.attribute({ file, attribute: a, spec, component: opts.component ?? '', path: path.slice(), expected, actual });
+    }
   }
 }
 
@@ -139,12 +159,4 @@ function suggest(d: FileDiagnostic, s: Attribute | Block, spec: BodySpec): void 
   } else if (other.includes(name)) {
     d.hint = isBlock ? `${name} is an attribute: write ${name} = ...` : `${name} is a block: write ${name} { ... }`;
   }
-}
-
-/** The hardcoded-secret rule, run in this walk: a secret argument written as a string literal. */
-function hardcodedSecret(file: string, a: Attribute, out: FileDiagnostic[]): void {
-  const v = a.value;
-  if (v.kind !== 'Literal' || v.litKind !== 'STRING' || v.raw.length <= 2) return;
-  const d = diag(file, 'hardcoded-secret', `${a.name.name} is a secret written in clear text; use sys.env("…"), local.file or remote.kubernetes.secret`, v.start, v.end - 1, 'warning');
-  out.push(d);
 }

@@ -1,9 +1,9 @@
-import { analyze, type ComponentCatalog, type Severity, type Stability } from '@alloy-lint/analyzer';
+import { analyze, DEFAULT_REGISTRY, type ComponentCatalog, type RuleSettings, type Stability } from '@alloy-lint/analyzer';
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useColor } from '../color.js';
-import { configFor } from '../config.js';
+import { CONFIG_FILE, configFor } from '../config.js';
 import { fileModuleLoader } from '../modules.js';
 import { hintSiblings } from '../siblings.js';
 import { expandPaths, type Io, readInput, UsageError, type WalkOptions } from '../io.js';
@@ -104,12 +104,14 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     return catalogs.get(v)!;
   };
   const reports: FileReport[] = [];
+  const warned = new Set<string>();
   const walked = new Set<string>();
   const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
   const notes: string[] = [];
   for (const group of await configsFor(paths, opts, io, { yaml: yamlWalk, walked })) {
     // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.
-    const { config } = configFor(group[0] ?? '-', io.cwd);
+    const { path: configPath, config } = configFor(group[0] ?? '-', io.cwd);
+    const rules = ruleSettings(configPath, config.rules, opts.rules, io, warned);
     const stability = opts.stabilityLevel ?? config.stabilityLevel ?? 'generally-available';
     if (!STABILITY.includes(stability)) {
       throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
@@ -118,7 +120,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       catalog: catalogFor(opts.alloyVersion ?? config.alloyVersion ?? DEFAULT_ALLOY_VERSION),
       minStability: stability as Stability,
       community: opts.community ?? config.communityComponents ?? false,
-      rules: { ...config.rules, ...opts.rules } as Record<string, Severity | 'off'>,
+      rules,
       loader: fileModuleLoader(io.cwd, Boolean(opts.allowNetwork)),
     };
     if (group.length === 1 && isYaml(group[0])) {
@@ -171,4 +173,21 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const maxWarnings = opts.maxWarnings === undefined ? Infinity : Number(opts.maxWarnings);
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/**
+ * The rule settings of one configuration: `.alloy-lint.json` overridden by `--rule`. Unknown
+ * rule ids are usage errors; settings that cannot take effect (switching off what Alloy
+ * refuses) are reported once on stderr.
+ */
+function ruleSettings(configPath: string | undefined, fromFile: RuleSettings | undefined, fromFlags: Record<string, string> | undefined, io: Io, warned: Set<string>): RuleSettings {
+  for (const [where, settings] of [[configPath ?? CONFIG_FILE, fromFile ?? {}], ['--rule', (fromFlags ?? {}) as RuleSettings]] as const) {
+    for (const p of DEFAULT_REGISTRY.problems(settings)) {
+      if (p.kind === 'unknown') throw new UsageError(`${where}: ${p.message}`);
+      const line = `alloy-lint: warning: ${where}: ${p.message}\n`;
+      if (!warned.has(line)) io.stderr(line);
+      warned.add(line);
+    }
+  }
+  return { ...fromFile, ...(fromFlags as RuleSettings) };
 }

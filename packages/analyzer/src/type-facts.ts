@@ -1,0 +1,81 @@
+// Type facts for editors: what an attribute expects at a position, and which references fit.
+import type { Block, Expr } from '@alloy-lint/parser';
+import { ANY, conversionProblem, parseTypeName, type StaticType } from '@alloy-lint/values';
+import { type BodySpec, type ComponentCatalog, fieldsOf } from './schema.js';
+import type { ConfigGraph } from './graph-types.js';
+
+/** The part of an analysis the facts are read from. */
+type Analysis = { graph?: ConfigGraph };
+
+export interface ExpectedType {
+  /** The type a value written at the position must convert into. */
+  type: StaticType;
+  /** The attribute the position is in. */
+  attribute: string;
+  /** The top-level block (`loki.process`) and nested blocks down to the attribute. */
+  component: string;
+  path: string[];
+}
+
+const within = (x: { start: number; end: number }, offset: number) => x.start <= offset && offset <= x.end;
+
+/** The type expected at byte `offset` of `file`: of the attribute there, or of the list element or map value. */
+export function expectedTypeAt(analysis: Analysis, catalog: ComponentCatalog, file: string, offset: number): ExpectedType | undefined {
+  let top: Block | undefined;
+  for (const n of analysis.graph?.nodes ?? []) {
+    if (n.file !== file || !within(n.block, offset) || (n.kind !== 'component' && n.kind !== 'config' && n.kind !== 'service')) continue;
+    if (!top || n.block.start >= top.start) top = n.block;
+  }
+  if (!top) return undefined;
+  const name = top.fullName;
+  const spec = catalog.component(name)?.args ?? catalog.block(name);
+  return spec ? inBody(top, spec, offset, name, []) : undefined;
+}
+
+function inBody(b: Block, spec: BodySpec, offset: number, component: string, path: string[]): ExpectedType | undefined {
+  if (spec.kind !== 'struct') return undefined;
+  const fields = fieldsOf(spec);
+  for (const s of b.body) {
+    if (!within(s, offset)) continue;
+    if (s.kind === 'Block') {
+      const f = fields.get(s.fullName);
+      return f?.kind === 'block' ? inBody(s, f.body, offset, component, [...path, s.fullName]) : undefined;
+    }
+    const f = fields.get(s.name.name);
+    if (f?.kind !== 'attr') return undefined;
+    return { type: inValue(s.value, parseTypeName(f.type), offset), attribute: s.name.name, component, path };
+  }
+  return undefined;
+}
+
+/** Descends into list and object literals: inside `[ ]` the element type is expected. */
+function inValue(e: Expr, t: StaticType, offset: number): StaticType {
+  if (e.kind === 'Array' && t.kind === 'array' && offset > e.start && offset < e.end) {
+    const el = e.elements.find((x) => within(x, offset));
+    return el ? inValue(el, t.elem, offset) : t.elem;
+  }
+  if (e.kind === 'Object' && t.kind === 'object' && offset > e.start && offset < e.end) {
+    const f = e.fields.find((x) => within(x.value, offset));
+    const inner = f ? (t.fields?.get(f.name.name) ?? t.elem) : t.elem;
+    return inner ? (f ? inValue(f.value, inner, offset) : inner) : ANY;
+  }
+  return t;
+}
+
+/** References to built-in components' exports in the configuration whose type converts into `type`. */
+export function exportsOfType(analysis: Analysis, catalog: ComponentCatalog, type: StaticType): { reference: string; type: StaticType }[] {
+  const out: { reference: string; type: StaticType }[] = [];
+  for (const n of analysis.graph?.nodes ?? []) {
+    if (n.kind !== 'component' || n.custom) continue;
+    for (const e of catalog.component(n.name)?.exports ?? []) {
+      const t = parseTypeName(e.type);
+      if (t.kind !== 'any' && !conversionProblem(t, type)) out.push({ reference: `${n.id}.${e.name}`, type: t });
+    }
+  }
+  return out;
+}
+
+/** Whether a value of schema type `from` can be given where `to` is expected (Alloy's conversion rules). */
+export function assignable(from: string, to: string): boolean {
+  return conversionProblem(parseTypeName(from), parseTypeName(to)) === undefined;
+}
