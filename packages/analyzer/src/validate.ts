@@ -12,7 +12,7 @@ import { forEachTraversal, traversalText } from './traversal.js';
 import { closest } from './suggest.js';
 import { nameOf, typecheckBlock, type TypecheckOptions } from './typecheck.js';
 import type { ConfigGraph, GraphNode } from './graph-types.js';
-import { ANY, conversionProblem, parseTypeName, structOf, typeName, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
+import { ANY, replacementOf, conversionProblem, parseTypeName, structOf, typeName, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
 import type { RuleRunner } from './rules/runner.js';
 import { componentExports, scopeEnv } from './scope-types.js';
 
@@ -498,9 +498,13 @@ export class Validator {
         this.graph.edges.push({ from, to: found, traversal: traversalText(t, count), file, start, end: last + 1 });
         if (!s.graph.isFromParent(found)) s.graph.addEdge(from, found);
       } else if (DEPRECATED_STDLIB.has(first)) {
-        diags.push(
-          diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning'),
-        );
+        const d = diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning');
+        const now = replacementOf(first);
+        if (now) {
+          d.hint = `use ${now}`;
+          d.fix = { title: `Use ${now}`, edits: [{ start, end: t[0].end, text: now }] };
+        }
+        diags.push(d);
       } else if (count > 1) {
         const text = traversalText(t, count);
         if (EXPERIMENTAL_STDLIB.has(text)) {

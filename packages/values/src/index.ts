@@ -20,6 +20,7 @@ export {
   STDLIB_IDENTIFIERS,
   DEPRECATED_IDENTIFIERS,
   EXPERIMENTAL_IDENTIFIERS,
+  replacementOf,
   type Constants,
 } from './stdlib.js';
 export { failureMessage, isFailure, type Failure } from './errors.js';
