@@ -5,13 +5,19 @@ import { conversionProblem, printExpr, typeName, typeOf, type StaticType, type T
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { closest } from './suggest.js';
 
+/** References that would fit, for a hint: their text, and the blocks that export them. */
+export interface Example {
+  text: string;
+  blocks: { reference: string; file: string; start: number; end: number }[];
+}
+
 /** What the type check of one attribute needs. */
 export interface ExprCheck {
   file: string;
   env: TypeEnv;
   out: FileDiagnostic[];
   /** Example references of a type, for hints (`loki.write.<label>.receiver`). */
-  exampleOf?: (type: StaticType) => string | undefined;
+  exampleOf?: (type: StaticType) => Example | undefined;
 }
 
 const isLiteral = (e: Expr): boolean => e.kind === 'Literal' || (e.kind === 'Unary' && e.value.kind === 'Literal');
@@ -82,7 +88,8 @@ function mismatchDiag(c: Walk, e: Expr, actual: StaticType, expected: StaticType
     return d;
   }
   const example = hasCapsule(expected) ? c.exampleOf?.(expected) : undefined;
-  d.hint = `${a.name.name} expects ${want}${example ? ` (such as ${example})` : ''}; ${text} is ${typeName(actual)}`;
+  d.hint = `${a.name.name} expects ${want}${example ? ` (such as ${example.text})` : ''}; ${text} is ${typeName(actual)}`;
+  if (example?.blocks.length) d.related = example.blocks.map((b) => ({ file: b.file, start: b.start, end: b.end, message: `${b.reference} fits here` }));
   return d;
 }
 

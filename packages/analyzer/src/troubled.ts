@@ -19,6 +19,10 @@ export function troubledIds(graph: ConfigGraph, diags: FileDiagnostic[]): Set<st
       if (n.file === d.file && n.block.start <= d.start && d.start <= n.block.rcurly) erring.add(n.id);
     }
     if (d.code === 'unknown-reference') for (const id of likelyTargets(graph, d.message)) out.add(id);
+    // What the error points at (a block that would fit, the first of two duplicates) is wired to it too.
+    for (const r of d.related ?? []) {
+      for (const n of graph.nodes) if (n.file === r.file && n.block.start <= r.start && r.start <= n.block.rcurly) out.add(n.id);
+    }
   }
   for (const e of graph.edges) {
     if (e.from === e.to) continue;

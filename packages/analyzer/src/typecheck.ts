@@ -4,7 +4,7 @@ import { quote } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
 import { parseTypeName, type StaticType, type TypeEnv } from '@alloy-lint/values';
-import { checkValueType } from './expr-check.js';
+import { checkValueType, type Example } from './expr-check.js';
 import type { RuleRunner } from './rules/runner.js';
 import { closest } from './suggest.js';
 import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
@@ -20,7 +20,7 @@ export interface TypecheckOptions {
   /** Types of the names in scope; enables the type check of every expression. */
   env?: TypeEnv;
   /** Example references of a type, for hints. */
-  exampleOf?: (type: StaticType) => string | undefined;
+  exampleOf?: (type: StaticType) => Example | undefined;
   /** The rules visiting blocks and attributes. */
   rules?: RuleRunner;
   /** Name of the top-level block being checked (`loki.process`). */

@@ -14,6 +14,7 @@ import { nameOf, typecheckBlock, type TypecheckOptions } from './typecheck.js';
 import type { ConfigGraph, GraphNode } from './graph-types.js';
 import { ANY, replacementOf, conversionProblem, parseTypeName, structOf, typeName, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
 import type { RuleRunner } from './rules/runner.js';
+import type { Example } from './expr-check.js';
 import { componentExports, scopeEnv } from './scope-types.js';
 
 /** A block together with the file it came from. */
@@ -466,17 +467,18 @@ export class Validator {
     return (s.exportTypes = structOf(fields));
   }
 
-  /** References in scope whose type fits `type`, or an example from the catalog, to show in a hint. */
-  private exampleOf(s: State, type: StaticType): string | undefined {
-    const found: string[] = [];
+  /** References in scope whose type fits `type` (with their blocks), or an example from the catalog, to show in a hint. */
+  private exampleOf(s: State, type: StaticType): Example | undefined {
+    const found: Example['blocks'] = [];
     for (const id of s.graph.ids) {
       const n = s.graph.own(id)!;
       if (n.kind !== 'component' || found.length >= 3) continue;
       const e = this.opts.catalog.component(blockName(n.at.block))?.exports.find((x) => fits(x.type, type));
-      if (e) found.push(`${id}.${e.name}`);
+      if (e) found.push({ reference: `${id}.${e.name}`, file: n.at.file, start: n.at.block.start, end: n.at.block.nameSpan.end });
     }
-    if (found.length) return found.join(', ');
-    return catalogExample(this.opts.catalog, type);
+    if (found.length) return { text: found.map((f) => f.reference).join(', '), blocks: found };
+    const text = catalogExample(this.opts.catalog, type);
+    return text === undefined ? undefined : { text, blocks: [] };
   }
 
   /** Resolves the references of one node into graph edges; reports the ones that do not resolve. */
