@@ -11,54 +11,78 @@ export interface Example {
   blocks: { reference: string; file: string; start: number; end: number }[];
 }
 
-/** What the type check of one attribute needs. */
-export interface ExprCheck {
-  file: string;
-  env: TypeEnv;
-  out: FileDiagnostic[];
-  /** Example references of a type, for hints (`loki.write.<label>.receiver`). */
-  exampleOf?: (type: StaticType) => Example | undefined;
-}
-
+const ANY_T: StaticType = { kind: 'any' };
 const isLiteral = (e: Expr): boolean => e.kind === 'Literal' || (e.kind === 'Unary' && e.value.kind === 'Literal');
 
-/**
- * Types the value of `a`, reports evaluation failures and values that do not convert into
- * `expected`, and returns the value's type. Literals are left to Alloy's literal check
- * (`literalChecked` says it already found a problem here).
- */
-export function checkValueType(c: ExprCheck, a: Attribute, expected: StaticType, literalChecked: boolean): StaticType {
-  const report = (p: TypeProblem) => c.out.push(problemDiag(c.file, p));
-  const want = literalChecked ? ({ kind: 'any' } as const) : expected;
-  return check({ ...c, attribute: a, whole: want, report }, a.value, want);
-}
-
-interface Walk extends ExprCheck {
-  attribute: Attribute;
+/** Types attribute values in one scope; one instance per scope, reused for every attribute. */
+export class ExprChecker {
+  private file = '';
+  private out: FileDiagnostic[] = [];
+  private attribute: Attribute | undefined;
   /** The attribute's type, for hints. */
-  whole: StaticType;
-  report: (p: TypeProblem) => void;
-}
+  private whole: StaticType = ANY_T;
+  private readonly report = (p: TypeProblem) => this.out.push(problemDiag(this.file, p));
 
-function check(c: Walk, e: Expr, expected: StaticType): StaticType {
-  if (e.kind === 'Array' && expected.kind === 'array') {
-    let elem: StaticType | undefined;
-    for (const x of e.elements) {
-      const t = check(c, x, expected.elem);
-      elem = elem === undefined || elem.kind === t.kind ? t : { kind: 'any' };
+  constructor(
+    private readonly env: TypeEnv,
+    /** Example references of a type, for hints (`loki.write.<label>.receiver`). */
+    private readonly exampleOf?: (type: StaticType) => Example | undefined,
+  ) {}
+
+  /**
+   * Types the value of `a`, reports evaluation failures and values that do not convert into
+   * `expected`, and returns the value's type. Literals are left to Alloy's literal check
+   * (`literalChecked` says it already found a problem here).
+   */
+  checkAttribute(file: string, a: Attribute, expected: StaticType, literalChecked: boolean, out: FileDiagnostic[]): StaticType {
+    if (a.value.kind === 'Literal') return typeOf(a.value);
+    this.file = file;
+    this.out = out;
+    this.attribute = a;
+    this.whole = literalChecked ? ANY_T : expected;
+    return this.check(a.value, this.whole);
+  }
+
+  private check(e: Expr, expected: StaticType): StaticType {
+    // Lists and maps written out are checked element by element; when every element has the
+    // expected type, that is the type of the whole (no new type is built).
+    if (e.kind === 'Array' && expected.kind === 'array') {
+      let elem: StaticType | undefined;
+      let same = true;
+      for (const x of e.elements) {
+        const t = this.check(x, expected.elem);
+        same &&= t === expected.elem;
+        elem = elem === undefined || elem.kind === t.kind ? t : ANY_T;
+      }
+      return same ? expected : { kind: 'array', elem: elem ?? ANY_T };
     }
-    return { kind: 'array', elem: elem ?? { kind: 'any' } };
+    if (e.kind === 'Object' && expected.kind === 'object' && expected.elem) {
+      const elem = expected.elem;
+      const types = e.fields.map((f) => this.check(f.value, elem));
+      return types.every((t) => t === elem) ? expected : { kind: 'object', fields: new Map(e.fields.map((f, i) => [f.name.name, types[i]])) };
+    }
+    const t = typeOf(e, this.env, this.report);
+    if (isLiteral(e) || e.kind === 'Array' || e.kind === 'Object') return t;
+    const m = conversionProblem(t, expected);
+    if (m) this.out.push(this.mismatch(e, t, expected, m));
+    return t;
   }
-  if (e.kind === 'Object' && expected.kind === 'object' && expected.elem) {
-    const fields = new Map<string, StaticType>();
-    for (const f of e.fields) fields.set(f.name.name, check(c, f.value, expected.elem));
-    return { kind: 'object', fields };
+
+  private mismatch(e: Expr, actual: StaticType, expected: StaticType, m: { path: string; message: string }): FileDiagnostic {
+    const a = this.attribute!;
+    const text = printExpr(e);
+    const d = diag(this.file, 'type-mismatch', `${text}${m.path} ${m.message}`, e.start, e.end - 1);
+    const want = typeName(this.whole);
+    if (expected.kind === 'array' && actual.kind !== 'array' && !conversionProblem(actual, expected.elem)) {
+      d.hint = `${a.name.name} takes a list: write [${text}]`;
+      d.fix = { title: 'Wrap in [ ]', edits: [{ start: e.start, end: e.start, text: '[' }, { start: e.end, end: e.end, text: ']' }] };
+      return d;
+    }
+    const example = hasCapsule(expected) ? this.exampleOf?.(expected) : undefined;
+    d.hint = `${a.name.name} expects ${want}${example ? ` (such as ${example.text})` : ''}; ${text} is ${typeName(actual)}`;
+    if (example?.blocks.length) d.related = example.blocks.map((b) => ({ file: b.file, start: b.start, end: b.end, message: `${b.reference} fits here` }));
+    return d;
   }
-  const t = typeOf(e, c.env, c.report);
-  if (isLiteral(e) || e.kind === 'Array' || e.kind === 'Object') return t;
-  const m = conversionProblem(t, expected);
-  if (m) c.out.push(mismatchDiag(c, e, t, expected, m));
-  return t;
 }
 
 function problemDiag(file: string, p: TypeProblem): FileDiagnostic {
@@ -75,22 +99,6 @@ function problemDiag(file: string, p: TypeProblem): FileDiagnostic {
     return d;
   }
   return diag(file, 'type-mismatch', `${printExpr(p.expr)} ${p.message}`, p.start, p.end - 1);
-}
-
-function mismatchDiag(c: Walk, e: Expr, actual: StaticType, expected: StaticType, m: { path: string; message: string }): FileDiagnostic {
-  const a = c.attribute;
-  const text = printExpr(e);
-  const d = diag(c.file, 'type-mismatch', `${text}${m.path} ${m.message}`, e.start, e.end - 1);
-  const want = typeName(c.whole);
-  if (expected.kind === 'array' && actual.kind !== 'array' && !conversionProblem(actual, expected.elem)) {
-    d.hint = `${a.name.name} takes a list: write [${text}]`;
-    d.fix = { title: 'Wrap in [ ]', edits: [{ start: e.start, end: e.start, text: '[' }, { start: e.end, end: e.end, text: ']' }] };
-    return d;
-  }
-  const example = hasCapsule(expected) ? c.exampleOf?.(expected) : undefined;
-  d.hint = `${a.name.name} expects ${want}${example ? ` (such as ${example.text})` : ''}; ${text} is ${typeName(actual)}`;
-  if (example?.blocks.length) d.related = example.blocks.map((b) => ({ file: b.file, start: b.start, end: b.end, message: `${b.reference} fits here` }));
-  return d;
 }
 
 /** Whether a type holds a named capsule other than a secret (what components export). */

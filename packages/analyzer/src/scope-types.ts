@@ -30,17 +30,20 @@ const ARGUMENT_NODE = structOf(new Map([['value', ANY]]));
 
 /**
  * Part of the component namespace (`loki`, `loki.write`): an object whose known members are
- * looked up in the graph on demand; other names are left to the reference check.
+ * looked up in the graph on demand (once each); other names are left to the reference check.
  */
 class Namespace implements ReadonlyMap<string, StaticType> {
+  private readonly members = new Map<string, StaticType | null>();
+
   constructor(
     private readonly facts: ScopeFacts,
     private readonly prefix: readonly string[],
-    private readonly cache: Map<string, StaticType | null>,
   ) {}
 
   get(name: string): StaticType | undefined {
-    return member(this.facts, [...this.prefix, name], this.cache);
+    let t = this.members.get(name);
+    if (t === undefined) this.members.set(name, (t = member(this.facts, [...this.prefix, name]) ?? null));
+    return t ?? undefined;
   }
 
   has(name: string): boolean {
@@ -64,28 +67,22 @@ class Namespace implements ReadonlyMap<string, StaticType> {
   }
 }
 
-function member(facts: ScopeFacts, names: string[], cache: Map<string, StaticType | null>): StaticType | undefined {
-  const key = names.join('.');
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
+function member(facts: ScopeFacts, names: string[]): StaticType | undefined {
   const at = facts.step(names);
-  let t: StaticType | undefined;
-  if (at.id !== undefined) t = facts.exportsOf(at.id);
-  else if (at.more) t = { kind: 'object', fields: new Namespace(facts, names, cache), elem: ANY };
-  cache.set(key, t ?? null);
-  return t;
+  if (at.id !== undefined) return facts.exportsOf(at.id);
+  return at.more ? { kind: 'object', fields: new Namespace(facts, names), elem: ANY } : undefined;
 }
 
 /** The type environment of one scope. */
 export function scopeEnv(facts: ScopeFacts): TypeEnv {
-  const cache = new Map<string, StaticType | null>();
+  const root = new Namespace(facts, []);
   let args: StaticType | undefined;
   return (name: string) => {
     if (name === 'argument') {
       const labels = facts.argumentLabels();
       if (labels) return (args ??= structOf(new Map(labels.map((l) => [l, ARGUMENT_NODE]))));
     }
-    const t = member(facts, [name], cache);
+    const t = root.get(name);
     if (t) return t;
     if (name === 'module_path') return STRING_TYPE;
     return facts.hasVariable(name) ? ANY : undefined;

@@ -3,8 +3,8 @@ import { diag, type FileDiagnostic } from './diagnostic.js';
 import { quote } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
-import { parseTypeName, type StaticType, type TypeEnv } from '@alloy-lint/values';
-import { checkValueType, type Example } from './expr-check.js';
+import { parseTypeName } from '@alloy-lint/values';
+import type { ExprChecker } from './expr-check.js';
 import type { RuleRunner } from './rules/runner.js';
 import { closest } from './suggest.js';
 import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
@@ -17,10 +17,8 @@ const EMPTY: FileDiagnostic[] = [];
 export interface TypecheckOptions {
   /** Only the checks `alloy validate` runs. */
   parity?: boolean;
-  /** Types of the names in scope; enables the type check of every expression. */
-  env?: TypeEnv;
-  /** Example references of a type, for hints. */
-  exampleOf?: (type: StaticType) => Example | undefined;
+  /** The type checker of the scope; enables the type check of every expression. */
+  types?: ExprChecker;
   /** The rules visiting blocks and attributes. */
   rules?: RuleRunner;
   /** Name of the top-level block being checked (`loki.process`). */
@@ -108,9 +106,9 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
     if (found.length) out.push(...found);
     else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
-    if (opts.parity || !opts.env) return;
+    if (opts.parity || !opts.types) return;
     const expected = parseTypeName(spec.type);
-    const actual = checkValueType({ file, env: opts.env, out, exampleOf: opts.exampleOf }, a, expected, found.length > 0);
+    const actual = opts.types.checkAttribute(file, a, expected, found.length > 0, out);
     if (opts.rules?.visits('attribute')) {
       opts.rules.sink = out;
       opts.rules.attribute({ file, attribute: a, spec, component: opts.component ?? '', path: path.slice(), expected, actual });

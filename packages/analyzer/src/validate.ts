@@ -14,7 +14,7 @@ import { nameOf, typecheckBlock, type TypecheckOptions } from './typecheck.js';
 import type { ConfigGraph, GraphNode } from './graph-types.js';
 import { ANY, replacementOf, conversionProblem, parseTypeName, structOf, typeName, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
 import type { RuleRunner } from './rules/runner.js';
-import type { Example } from './expr-check.js';
+import { ExprChecker, type Example } from './expr-check.js';
 import { componentExports, scopeEnv } from './scope-types.js';
 
 /** A block together with the file it came from. */
@@ -358,7 +358,7 @@ export class Validator {
 
   private validateGraph(s: State, parent?: string): FileDiagnostic[] {
     const diags: FileDiagnostic[] = [];
-    const typed = this.opts.parity ? undefined : { env: this.envFor(s), exampleOf: (t: StaticType) => this.exampleOf(s, t), rules: this.opts.rules };
+    const typed = this.opts.parity ? undefined : { types: new ExprChecker(this.envFor(s), (t: StaticType) => this.exampleOf(s, t)), rules: this.opts.rules };
     const opts = (component: string): TypecheckOptions => ({ parity: this.opts.parity, ...typed, component });
     for (const id of s.graph.ids) {
       const n = s.graph.own(id)!;

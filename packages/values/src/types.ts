@@ -58,11 +58,16 @@ function dottedName(e: Expr): string | undefined {
   return undefined;
 }
 
-/** Type of a stdlib identifier, or undefined. */
+const stdlibTypes = new Map<string, StaticType | undefined>();
+
+/** Type of a stdlib identifier, or undefined (computed once per name). */
 function stdlibType(name: string): StaticType | undefined {
   if (name === 'constants') return CONSTANTS;
+  if (stdlibTypes.has(name)) return stdlibTypes.get(name);
   const v = isStdlibIdentifier(name) ? stdlibLookup(name) : undefined;
-  return v && typeOfValue(v);
+  const t = v && typeOfValue(v);
+  stdlibTypes.set(name, t);
+  return t;
 }
 
 /** The type of field `name` read from a value of type `base`; reports reads that fail. */
@@ -155,22 +160,28 @@ export function typeOf(expr: Expr, env?: TypeEnv, report?: ProblemSink): StaticT
   }
 }
 
+/** The name of the first identifier of a call's callee (`sys` in `sys.env`), if it is a plain chain. */
+function rootName(e: Expr): string | undefined {
+  while (e.kind === 'Access') e = e.value;
+  return e.kind === 'Identifier' ? e.name : undefined;
+}
+
 function callType(expr: Expr & { kind: 'Call' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
-  const args = expr.args.map((a) => typeOf(a, env, report));
-  const name = dottedName(expr.value);
-  const shadowed = name !== undefined && lookupEnv(env, name.split('.')[0]) !== undefined;
   const fn = typeOf(expr.value, env, report);
-  if (name && !shadowed) {
-    if (Object.prototype.hasOwnProperty.call(RESULTS, name)) return RESULTS[name];
-    if (JOINS_ARGUMENTS.has(name)) return args.reduce<StaticType | undefined>((t, a) => (t ? joinTypes(t, a) : a), undefined) ?? NULL_T;
-    if (CONCATS_ARGUMENTS.has(name)) {
-      const elems = args.map((a) => (a.kind === 'array' ? a.elem : ANY));
-      return elems.length ? arrayOf(elems.reduce((t, a) => joinTypes(t, a))) : ARRAY_ANY;
-    }
+  const root = rootName(expr.value);
+  const name = root !== undefined && lookupEnv(env, root) === undefined ? dottedName(expr.value) : undefined;
+  const special = name !== undefined && (Object.prototype.hasOwnProperty.call(RESULTS, name) || JOINS_ARGUMENTS.has(name) || CONCATS_ARGUMENTS.has(name));
+  if (!special) {
+    for (const a of expr.args) typeOf(a, env, report);
+    if (fn.kind === 'function') return fn.returns;
+    if (fn.kind !== 'any') report?.({ start: expr.value.start, end: expr.value.end, expr: expr.value, message: `should be function, got ${fn.kind}` });
+    return ANY;
   }
-  if (fn.kind === 'function') return fn.returns;
-  if (fn.kind !== 'any') report?.({ start: expr.value.start, end: expr.value.end, expr: expr.value, message: `should be function, got ${fn.kind}` });
-  return ANY;
+  const args = expr.args.map((a) => typeOf(a, env, report));
+  if (Object.prototype.hasOwnProperty.call(RESULTS, name)) return RESULTS[name];
+  if (JOINS_ARGUMENTS.has(name)) return args.reduce<StaticType | undefined>((t, a) => (t ? joinTypes(t, a) : a), undefined) ?? NULL_T;
+  const elems = args.map((a) => (a.kind === 'array' ? a.elem : ANY));
+  return elems.length ? arrayOf(elems.reduce((t, a) => joinTypes(t, a))) : ARRAY_ANY;
 }
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '||', '&&']);
