@@ -64,7 +64,10 @@ export function conversionProblem(from: StaticType, to: StaticType): Mismatch | 
       if (from.kind === 'array' && (from.elem.kind === 'number' || from.elem.kind === 'any')) return undefined;
       return typeError(to, from);
     case 'number':
-      return from.kind === 'number' || from.kind === 'string' ? undefined : typeError(to, from);
+      if (from.kind === 'number' || from.kind === 'string') return undefined;
+      // An optional secret that is not secret converts into a string, and that into a number.
+      if (from.kind === 'capsule' && (from.name === 'optional_secret' || from.name === undefined)) return undefined;
+      return typeError(to, from);
     case 'bool':
       return from.kind === 'bool' ? undefined : typeError(to, from);
     case 'array': {

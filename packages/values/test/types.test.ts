@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '@alloy-lint/parser';
+import { array, bool, decode, float64, int64, NULL, object, optionalSecret, parseGoType, secret, string, typeOfValue, type Value } from '../src/index.js';
 import { arrayOf, capsuleOf, constantFold, conversionProblem, isConstant, parseTypeName, printValue, staticTypeName, structOf, typeName, typeOf, type StaticType } from '../src/index.js';
 
 const t = (src: string, env?: Record<string, StaticType>) => {
@@ -102,6 +103,8 @@ describe('schema types and conversions (static decode rules)', () => {
     ['number', 'string', undefined],
     ['string', 'number', undefined],
     ['optional_secret', 'string', undefined],
+    ['optional_secret', 'number', undefined],
+    ['optional_secret', 'bool', 'should be bool, got capsule'],
     ['string', 'secret', undefined],
     ['optional_secret', 'secret', undefined],
     ['secret', 'optional_secret', undefined],
@@ -163,4 +166,49 @@ describe('typeOf reports what fails on evaluation', () => {
     expect(typeName(typeOf(parseExpression('array.concat(c.targets, [{}])').expr, env))).toBe('list(any)');
     expect(typeName(typeOf(parseExpression('array.concat(c.targets, c.targets)').expr, env))).toBe('list(capsule(discovery.Target))');
   });
+});
+
+describe('the static conversion rules never reject what decoding accepts', () => {
+  const values: [string, Value][] = [
+    ['"5"', string('5')],
+    ['"x"', string('x')],
+    ['"5s"', string('5s')],
+    ['1', int64(1n)],
+    ['1.5', float64(1.5)],
+    ['true', bool(true)],
+    ['null', NULL],
+    ['["a"]', array([string('a')])],
+    ['[1]', array([int64(1n)])],
+    ['{a = "x"}', object(new Map([['a', string('x')]]))],
+    ['{a = 1}', object(new Map([['a', int64(1n)]]))],
+    ['secret', secret('s')],
+    ['optional "5"', optionalSecret('5', false)],
+    ['optional secret', optionalSecret('x', true)],
+  ];
+  const targets: [string, string][] = [
+    ['string', 'string'],
+    ['number', 'int64'],
+    ['bool', 'bool'],
+    ['duration', 'time.Duration'],
+    ['secret', 'alloytypes.Secret'],
+    ['optional_secret', 'alloytypes.OptionalSecret'],
+    ['list(string)', '[]string'],
+    ['list(number)', '[]float64'],
+    ['map(string)', 'map[string]string'],
+    ['map(secret)', 'map[string]alloytypes.Secret'],
+  ];
+  for (const [schema, go] of targets) {
+    it(`into ${schema}`, () => {
+      for (const [name, v] of values) {
+        let decodes = true;
+        try {
+          decode(v, parseGoType(go));
+        } catch {
+          decodes = false;
+        }
+        const problem = conversionProblem(typeOfValue(v), parseTypeName(schema));
+        if (decodes) expect(problem, `${name} decodes into ${schema}`).toBeUndefined();
+      }
+    });
+  }
 });
