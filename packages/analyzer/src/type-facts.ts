@@ -1,6 +1,6 @@
 // Type facts for editors: what an attribute expects at a position, and which references fit.
 import type { Block, Expr } from '@alloy-lint/parser';
-import { ANY, conversionProblem, parseTypeName, type StaticType } from '@alloy-lint/values';
+import { ANY, conversionProblem, parseTypeName, typeName, type StaticType } from '@alloy-lint/values';
 import { type BodySpec, type ComponentCatalog, fieldsOf } from './schema.js';
 import type { ConfigGraph } from './graph-types.js';
 
@@ -68,8 +68,7 @@ export function exportsOfType(analysis: Analysis, catalog: ComponentCatalog, typ
   for (const n of analysis.graph?.nodes ?? []) {
     if (n.kind !== 'component' || n.custom) continue;
     for (const e of catalog.component(n.name)?.exports ?? []) {
-      const t = parseTypeName(e.type);
-      if (t.kind !== 'any' && !conversionProblem(t, type)) out.push({ reference: `${n.id}.${e.name}`, type: t });
+      if (fits(e.type, type)) out.push({ reference: `${n.id}.${e.name}`, type: parseTypeName(e.type) });
     }
   }
   return out;
@@ -78,4 +77,28 @@ export function exportsOfType(analysis: Analysis, catalog: ComponentCatalog, typ
 /** Whether a value of schema type `from` can be given where `to` is expected (Alloy's conversion rules). */
 export function assignable(from: string, to: string): boolean {
   return conversionProblem(parseTypeName(from), parseTypeName(to)) === undefined;
+}
+
+const examples = new WeakMap<ComponentCatalog, Map<string, string | undefined>>();
+
+/** Whether an export of schema type `exported` can be given where `want` is expected. */
+export const fits = (exported: string, want: StaticType) => exported !== 'any' && conversionProblem(parseTypeName(exported), want) === undefined;
+
+/** A component of the catalog exporting something that fits `type` (writers first, then the shortest name). */
+export function catalogExample(catalog: ComponentCatalog, type: StaticType): string | undefined {
+  let m = examples.get(catalog);
+  if (!m) examples.set(catalog, (m = new Map()));
+  const key = typeName(type);
+  if (!m.has(key)) {
+    let best: string | undefined;
+    const rank = (t: string) => (/write\./.test(t) ? 0 : 1) * 1000 + t.length;
+    for (const name of catalog.names()) {
+      const c = catalog.component(name);
+      const e = c?.stability === 'generally-available' ? c.exports.find((x) => fits(x.type, type)) : undefined;
+      const text = e && `${name}.<label>.${e.name}`;
+      if (text && (!best || rank(text) < rank(best))) best = text;
+    }
+    m.set(key, best);
+  }
+  return m.get(key);
 }

@@ -12,7 +12,8 @@ import { forEachTraversal, traversalText } from './traversal.js';
 import { closest } from './suggest.js';
 import { nameOf, typecheckBlock, type TypecheckOptions } from './typecheck.js';
 import type { ConfigGraph, GraphNode } from './graph-types.js';
-import { ANY, replacementOf, conversionProblem, parseTypeName, structOf, typeName, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
+import { ANY, replacementOf, structOf, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
+import { catalogExample, fits } from './type-facts.js';
 import type { RuleRunner } from './rules/runner.js';
 import { ExprChecker, type Example } from './expr-check.js';
 import { componentExports, scopeEnv } from './scope-types.js';
@@ -521,30 +522,6 @@ export class Validator {
 
 /** A module argument as a reference sees it: `argument.<label>.value`. */
 const ARGUMENT_EXPORTS = structOf(new Map([['value', ANY]]));
-
-const examples = new WeakMap<ComponentCatalog, Map<string, string | undefined>>();
-
-/** Whether an export of schema type `exported` can be given where `want` is expected. */
-const fits = (exported: string, want: StaticType) => exported !== 'any' && conversionProblem(parseTypeName(exported), want) === undefined;
-
-/** A component of the catalog exporting something that fits `type` (writers first, then the shortest name). */
-function catalogExample(catalog: ComponentCatalog, type: StaticType): string | undefined {
-  let m = examples.get(catalog);
-  if (!m) examples.set(catalog, (m = new Map()));
-  const key = typeName(type);
-  if (!m.has(key)) {
-    let best: string | undefined;
-    const rank = (t: string) => (/write\./.test(t) ? 0 : 1) * 1000 + t.length;
-    for (const name of catalog.names()) {
-      const c = catalog.component(name);
-      const e = c?.stability === 'generally-available' ? c.exports.find((x) => fits(x.type, type)) : undefined;
-      const text = e && `${name}.<label>.${e.name}`;
-      if (text && (!best || rank(text) < rank(best))) best = text;
-    }
-    m.set(key, best);
-  }
-  return m.get(key);
-}
 
 function withBody(b: Block, body: Stmt[]): Block {
   return body === b.body ? b : { ...b, body };
