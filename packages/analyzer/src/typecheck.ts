@@ -6,6 +6,7 @@ import { checkLiteral, stringValue } from './literal.js';
 import { parseTypeName } from '@alloy-lint/values';
 import type { ExprChecker } from './expr-check.js';
 import type { RuleRunner } from './rules/runner.js';
+import type { AttributeNode, BlockNode } from './rules/types.js';
 import { closest } from './suggest.js';
 import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
 
@@ -27,6 +28,11 @@ export interface TypecheckOptions {
 
 /** Names of the nested blocks from the top-level block down to the one being checked. */
 const path: string[] = [];
+
+// The nodes handed to rules: one object each, refilled for every block and attribute (rules
+// copy what they keep), so the walk allocates nothing for them.
+const blockNode = { file: '', block: undefined, spec: undefined, component: '', path } as unknown as BlockNode;
+const attributeNode = { file: '', attribute: undefined, spec: undefined, component: '', path, expected: undefined, actual: undefined } as unknown as AttributeNode;
 
 /**
  * Checks a block body against its spec the way Alloy's validator does before
@@ -61,7 +67,11 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
   seenStack.length = base;
   if (opts.rules?.visits('block')) {
     opts.rules.sink = out;
-    opts.rules.block({ file, block: b, spec, component: opts.component ?? nameOf(b), path: path.slice() });
+    blockNode.file = file;
+    blockNode.block = b;
+    blockNode.spec = spec;
+    blockNode.component = opts.component ?? nameOf(b);
+    opts.rules.block(blockNode);
   }
   return out;
 }
@@ -111,7 +121,13 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
     const actual = opts.types.checkAttribute(file, a, expected, found.length > 0, out);
     if (opts.rules?.visits('attribute')) {
       opts.rules.sink = out;
-      opts.rules.attribute({ file, attribute: a, spec, component: opts.component ?? '', path: path.slice(), expected, actual });
+      attributeNode.file = file;
+      attributeNode.attribute = a;
+      attributeNode.spec = spec;
+      attributeNode.component = opts.component ?? '';
+      attributeNode.expected = expected;
+      attributeNode.actual = actual;
+      opts.rules.attribute(attributeNode);
     }
   }
 }

@@ -48,6 +48,8 @@ const RESULTS: Record<string, StaticType> = {
 };
 const JOINS_ARGUMENTS = new Set(['coalesce']);
 const CONCATS_ARGUMENTS = new Set(['array.concat', 'concat']);
+/** First names of the calls whose result type is not their Go signature's. */
+const SPECIAL_ROOTS = new Set([...Object.keys(RESULTS), ...JOINS_ARGUMENTS, ...CONCATS_ARGUMENTS].map((n) => n.split('.')[0]));
 
 function dottedName(e: Expr): string | undefined {
   if (e.kind === 'Identifier') return e.name;
@@ -169,7 +171,7 @@ function rootName(e: Expr): string | undefined {
 function callType(expr: Expr & { kind: 'Call' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
   const fn = typeOf(expr.value, env, report);
   const root = rootName(expr.value);
-  const name = root !== undefined && lookupEnv(env, root) === undefined ? dottedName(expr.value) : undefined;
+  const name = root !== undefined && SPECIAL_ROOTS.has(root) && lookupEnv(env, root) === undefined ? dottedName(expr.value) : undefined;
   const special = name !== undefined && (Object.prototype.hasOwnProperty.call(RESULTS, name) || JOINS_ARGUMENTS.has(name) || CONCATS_ARGUMENTS.has(name));
   if (!special) {
     for (const a of expr.args) typeOf(a, env, report);
@@ -184,6 +186,13 @@ function callType(expr: Expr & { kind: 'Call' }, env: TypeEnv | undefined, repor
   return elems.length ? arrayOf(elems.reduce((t, a) => joinTypes(t, a))) : ARRAY_ANY;
 }
 
+/** Reports an operand whose type the operator does not take; true when it is fine. */
+function operandAllowed(t: StaticType, allowed: readonly TypeName[], op: string, e: Expr, report: ProblemSink): boolean {
+  if (t.kind === 'any' || t.kind === 'null' || allowed.includes(t.kind as TypeName)) return true;
+  report({ start: e.start, end: e.end, expr: e, message: `should be one of [${allowed.join(' ')}] for binop ${op}, got ${t.kind}` });
+  return false;
+}
+
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '||', '&&']);
 
 function binaryType(expr: Expr & { kind: 'Binary' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
@@ -191,14 +200,10 @@ function binaryType(expr: Expr & { kind: 'Binary' }, env: TypeEnv | undefined, r
   const r = typeOf(expr.right, env, report);
   const allowed = allowedTypes(expr.op);
   if (allowed && report) {
-    let ok = true;
-    for (const [t, e] of [[l, expr.left], [r, expr.right]] as const) {
-      if (t.kind === 'any' || t.kind === 'null' || allowed.includes(t.kind as TypeName)) continue;
-      report({ start: e.start, end: e.end, expr: e, message: `should be one of [${allowed.join(' ')}] for binop ${expr.op}, got ${t.kind}` });
-      ok = false;
-    }
+    const okLeft = operandAllowed(l, allowed, expr.op, expr.left, report);
+    const okRight = operandAllowed(r, allowed, expr.op, expr.right, report);
     const known = (k: string) => k !== 'any' && k !== 'capsule';
-    if (ok && known(l.kind) && known(r.kind) && l.kind !== r.kind) report({ start: expr.right.start, end: expr.right.end, expr: expr.right, message: `should be ${l.kind}, got ${r.kind}` });
+    if (okLeft && okRight && known(l.kind) && known(r.kind) && l.kind !== r.kind) report({ start: expr.right.start, end: expr.right.end, expr: expr.right, message: `should be ${l.kind}, got ${r.kind}` });
   }
   if (COMPARISONS.has(expr.op)) return BOOL;
   if (expr.op !== '+') return NUMBER;

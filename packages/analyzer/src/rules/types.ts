@@ -14,7 +14,10 @@ export interface ComponentNode {
   spec?: ComponentSpec;
 }
 
-/** A block with a known schema: a component's body, one of its nested blocks, or a config block. */
+/**
+ * A block with a known schema: a component's body, one of its nested blocks, or a config block.
+ * Block and attribute nodes are valid during the check's call only: copy what you keep.
+ */
 export interface BlockNode {
   file: string;
   block: Block;
