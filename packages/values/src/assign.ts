@@ -2,6 +2,7 @@
 // of Alloy's decoder (syntax/internal/value/decode.go): number ↔ string conversions, strings and
 // optional secrets into secrets, objects into discovery targets and targets into string maps.
 
+import { quote } from '@alloy-lint/gostd';
 import { typeName, type StaticType } from './static-type.js';
 
 /** Why a value cannot be decoded into a target, in the words Alloy's evaluator uses. */
@@ -22,7 +23,7 @@ function alloyKind(t: StaticType): string {
 
 function describe(t: StaticType): string {
   if (t.kind !== 'capsule') return t.kind;
-  return t.name === undefined ? 'capsule' : `capsule(${JSON.stringify(t.name)})`;
+  return t.name === undefined ? 'capsule' : `capsule(${quote(t.name)})`;
 }
 
 /** Go type a static type stands for, as conversion errors print it (`%T`). */
@@ -118,7 +119,7 @@ function intoCapsule(from: StaticType, to: StaticType & { kind: 'capsule' }): Mi
     if (from.name === undefined || from.name === want) return undefined;
     if (want === TARGET) return targetFrom(from);
     if (from.name === TARGET) return { path: '', message: `target::ConvertInto: conversion to '*${want}' is not supported` };
-    return { path: '', message: `expected capsule(${JSON.stringify(want)}), got ${describe(from)}` };
+    return { path: '', message: `expected capsule(${quote(want)}), got ${describe(from)}` };
   }
   if (want === TARGET) return from.kind === 'object' ? undefined : targetFrom(from);
   return typeError(to, from);

@@ -1,5 +1,6 @@
 // Static typing without evaluation (for checkers) and constant folding.
 
+import { quote } from '@alloy-lint/gostd';
 import type { Expr } from '@alloy-lint/parser';
 import { evaluate, type EvalOptions, type EvalResult, type Scope } from './evaluate.js';
 import { allowedTypes } from './ops.js';
@@ -79,7 +80,7 @@ function fieldType(base: StaticType, name: string, at: { start: number; end: num
       const t = base.fields?.get(name);
       if (t) return t;
       if (base.elem) return base.elem;
-      if (base.fields) report?.({ start: at.start, end: at.end, message: `field ${JSON.stringify(name)} does not exist`, fields: [...base.fields.keys()] });
+      if (base.fields) report?.({ start: at.start, end: at.end, message: `field ${quote(name)} does not exist`, fields: [...base.fields.keys()] });
       return ANY;
     }
     case 'capsule':
@@ -90,7 +91,7 @@ function fieldType(base: StaticType, name: string, at: { start: number; end: num
     case 'any':
       return ANY;
     default:
-      report?.({ start: baseAt.start, end: baseAt.end, expr: baseAt, message: `cannot access field ${JSON.stringify(name)} on value of type ${base.kind}` });
+      report?.({ start: baseAt.start, end: baseAt.end, expr: baseAt, message: `cannot access field ${quote(name)} on value of type ${base.kind}` });
       return ANY;
   }
 }
