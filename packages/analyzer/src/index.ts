@@ -18,7 +18,7 @@ export { alloyReport } from './alloy-report.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
 export { ottlSites, OTTL_COMPONENTS, type OttlSite } from './ottl-sites.js';
 export { compareNames, type InputFile } from './sources.js';
-export { assignable, expectedTypeAt, exportsOfType, type ExpectedType } from './type-facts.js';
+export { assignable, expectedTypeAt, exportsOfType, offers, type ExpectedType } from './type-facts.js';
 export type { DeclareSpec, ImportRequest, ModuleDeclares, ModuleLoader, ModuleSource } from './modules.js';
 
 /** Services Alloy registers, and whether each takes a configuration block. */

@@ -62,13 +62,13 @@ function inValue(e: Expr, t: StaticType, offset: number): StaticType {
   return t;
 }
 
-/** References to built-in components' exports in the configuration whose type converts into `type`. */
+/** References to built-in components' exports in the configuration worth offering where `type` is expected (see `offers`). */
 export function exportsOfType(analysis: Analysis, catalog: ComponentCatalog, type: StaticType): { reference: string; type: StaticType }[] {
   const out: { reference: string; type: StaticType }[] = [];
   for (const n of analysis.graph?.nodes ?? []) {
     if (n.kind !== 'component' || n.custom) continue;
     for (const e of catalog.component(n.name)?.exports ?? []) {
-      if (fits(e.type, type)) out.push({ reference: `${n.id}.${e.name}`, type: parseTypeName(e.type) });
+      if (offersType(parseTypeName(e.type), type)) out.push({ reference: `${n.id}.${e.name}`, type: parseTypeName(e.type) });
     }
   }
   return out;
@@ -77,6 +77,30 @@ export function exportsOfType(analysis: Analysis, catalog: ComponentCatalog, typ
 /** Whether a value of schema type `from` can be given where `to` is expected (Alloy's conversion rules). */
 export function assignable(from: string, to: string): boolean {
   return conversionProblem(parseTypeName(from), parseTypeName(to)) === undefined;
+}
+
+/** list, capsule, map, or the kind itself (secrets are strings to a writer, not capsules). */
+function shape(t: StaticType): string {
+  if (t.kind === 'capsule') return t.name === 'secret' || t.name === 'optional_secret' ? t.name : 'capsule';
+  return t.kind === 'array' ? 'list' : t.kind === 'object' ? 'map' : t.kind;
+}
+
+/**
+ * Whether a reference of schema type `from` is worth offering where `to` is expected (editor
+ * completions): it converts by Alloy's rules and has the same shape, a list where a list is
+ * expected, a capsule where a capsule is, a map where a map is.
+ */
+export function offers(from: string, to: string): boolean {
+  return offersType(parseTypeName(from), parseTypeName(to));
+}
+
+function offersType(from: StaticType, to: StaticType): boolean {
+  if (from.kind === 'any' || to.kind === 'any') return true;
+  if (conversionProblem(from, to) !== undefined) return false;
+  const a = shape(from);
+  const b = shape(to);
+  if (from.kind === 'array' && to.kind === 'array') return offersType(from.elem, to.elem);
+  return a === b || (b !== 'list' && b !== 'capsule' && b !== 'map');
 }
 
 const examples = new WeakMap<ComponentCatalog, Map<string, string | undefined>>();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, expectedTypeAt, exportsOfType, type AnalyzeOptions } from '../src/index.js';
+import { analyze, expectedTypeAt, exportsOfType, offers, type AnalyzeOptions } from '../src/index.js';
 import { typeName } from '@alloy-lint/values';
 import { v1181 } from './real-catalog.js';
 
@@ -149,6 +149,19 @@ describe('type facts for editors', () => {
     const url = expectedTypeAt(a, v1181, 'm.alloy', text.indexOf('"http://loki"'))!;
     expect(url).toMatchObject({ attribute: 'url', path: ['endpoint'] });
     expect(typeName(url.type)).toBe('string');
+  });
+
+  it('offers references that convert and have the expected shape', () => {
+    expect(offers('list(capsule(discovery.Target))', 'list(capsule(discovery.Target))')).toBe(true);
+    expect(offers('capsule(loki.LogsReceiver)', 'capsule(loki.LogsReceiver)')).toBe(true);
+    expect(offers('capsule(otelcol.Consumer)', 'capsule(loki.LogsReceiver)')).toBe(false);
+    expect(offers('list(capsule(discovery.Target))', 'capsule(loki.LogsReceiver)')).toBe(false);
+    // Converts (a number becomes a string, a string a secret), so it is offered.
+    expect(offers('number', 'string')).toBe(true);
+    expect(offers('string', 'secret')).toBe(true);
+    // A target converts into a map, but a map is not offered where a target list is expected, nor the reverse.
+    expect(offers('capsule(discovery.Target)', 'map(string)')).toBe(false);
+    expect(offers('any', 'capsule(relabel.Rules)')).toBe(true);
   });
 
   it('the seed pipelines check clean', () => {
