@@ -20,13 +20,16 @@ export function hintSyntax(src: SourceFile, d: Diagnostic): void {
     d.fix = { title: 'Use =', edits: [{ start: d.start, end: d.start + 1, text: b[d.start - 1] === 0x20 ? '=' : ' =' }] };
   } else if (d.message === 'unknown escape sequence') {
     const lit = stringAround(b, src.lineStarts[src.lineIndex(d.start)], d.start);
-    d.hint = 'a \\ in a double-quoted string starts an escape; write regular expressions in backticks, where \\ is taken literally: `^\\d+$`';
     if (lit) {
       const raw = new TextDecoder().decode(b.subarray(lit.start + 1, lit.end - 1));
-      if (!raw.includes('`') && !raw.includes('\\"')) {
-        d.fix = { title: 'Use a backtick string', edits: [{ start: lit.start, end: lit.end, text: '`' + raw.replace(/\\\\/g, '\\') + '`' }] };
+      // RE2 has no \u escapes, so a string with them is left as it is.
+      if (!raw.includes('`') && !raw.includes('\\"') && !/\\[uU]/.test(raw.replace(/\\\\/g, ''))) {
+        const text = '`' + raw.replace(/\\\\/g, '\\') + '`';
+        d.fix = { title: 'Use a backtick string', edits: [{ start: lit.start, end: lit.end, text }] };
       }
     }
+    // The hint shows a made-up example: the string itself may be a secret.
+    d.hint = 'a \\ in a double-quoted string starts an escape; write regular expressions in backticks, where \\ is taken literally: `^\\d+$`';
   }
 }
 

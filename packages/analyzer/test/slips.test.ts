@@ -56,6 +56,14 @@ describe('hints for typical slips', () => {
     expect(clean(fixed)).toEqual([]);
   });
 
+  it('no backtick fix for a string with \\u escapes (RE2 has none)', () => {
+    const text = 'loki.process "p" {\n  forward_to = []\n  stage.regex {\n    expression = "\\u00e9(\\d+)"\n  }\n}\n';
+    const d = first(text);
+    expect(d.message).toBe('unknown escape sequence');
+    expect(d.hint).toMatch(/backticks/);
+    expect(d.fix).toBeUndefined();
+  });
+
   it('a single reference where a list is expected: wrap it in [ ]', () => {
     const text = 'loki.source.file "f" {\n  targets    = []\n  forward_to = loki.write.w.receiver\n}\nloki.write "w" {\n  endpoint {\n    url = "http://x"\n  }\n}\n';
     const d = first(text, 'type-mismatch');
