@@ -32,6 +32,14 @@ describe('alloy-lint check', () => {
     );
   });
 
+  it('a 100k-term expression is a nesting error, not a stack overflow', () => {
+    const dir = tempTree({ 'a.alloy': 'local.file "x" {\n  filename = "a"' + ' + "b"'.repeat(100_000) + '\n}\n' });
+    const r = run(['check', 'a.alloy'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('nesting deeper than 1000 levels is not supported');
+  });
+
   it('emits JSON with Alloy line and byte column', () => {
     const dir = tempTree({ 'bad.alloy': 'é = "x" b = 1\n' });
     const r = run(['check', '--format', 'json', 'bad.alloy'], { cwd: dir });
