@@ -1,5 +1,5 @@
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
-import { diag, type FileDiagnostic } from './diagnostic.js';
+import { diag, type FileDiagnostic, pushAll } from './diagnostic.js';
 import { quote } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
@@ -114,8 +114,8 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
   else {
     seenStack.push(name);
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
-    if (found.length) out.push(...found);
-    else if (spec.regex && (spec.regex.decode || !opts.parity)) out.push(...checkRegex(file, a.value, spec.regex.anchored));
+    if (found.length) pushAll(out, found);
+    else if (spec.regex && (spec.regex.decode || !opts.parity)) pushAll(out, checkRegex(file, a.value, spec.regex.anchored));
     if (opts.parity || !opts.types) return;
     const expected = parseTypeName(spec.type);
     const actual = opts.types.checkAttribute(file, a, expected, found.length > 0, out);

@@ -3,7 +3,7 @@ import type { Block, SourceFile, Stmt } from '@alloy-lint/parser';
 import { stringValue } from './literal.js';
 import { loadModule, type ModuleDeclares, type ModuleLoader } from './modules.js';
 import { Dag } from './dag.js';
-import { diag, type FileDiagnostic } from './diagnostic.js';
+import { diag, type FileDiagnostic, pushAll } from './diagnostic.js';
 import { Registry } from './registry.js';
 import { ANY_BODY, type BodySpec, type ComponentCatalog, type Stability } from './schema.js';
 import { stabilityError } from './stability.js';
@@ -255,7 +255,7 @@ export class Validator {
   private importModule(at: Located, diags: FileDiagnostic[]): ModuleDeclares | undefined {
     if (this.opts.parity || !this.opts.checkModule || !IMPORT_BLOCKS.has(blockName(at.block))) return undefined;
     const m = loadModule(at.file, at.block, this.opts.loader, this.opts.importStack ?? [at.file], this.opts.checkModule);
-    diags.push(...m.diagnostics);
+    pushAll(diags, m.diagnostics);
     for (const [k, v] of m.sources) this.importedSources.set(k, v);
     return m.declares;
   }
@@ -376,7 +376,7 @@ export class Validator {
       this.graph.nodes.push(node);
       switch (n.kind) {
         case 'plain':
-          diags.push(...n.diags);
+          pushAll(diags, n.diags);
           if (n.args) typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args, opts(node.name), diags);
           break;
         case 'component': {
@@ -392,10 +392,10 @@ export class Validator {
               }
             }
             n.diags.push(d);
-            diags.push(...n.diags);
+            pushAll(diags, n.diags);
             continue;
           }
-          diags.push(...n.diags);
+          pushAll(diags, n.diags);
           if (reg.spec) typecheckBlock(n.at.file, n.at.block, reg.spec, opts(name), diags);
           if (typed?.rules?.visits('component')) {
             typed.rules.sink = diags;
@@ -405,9 +405,9 @@ export class Validator {
         }
         case 'module':
         case 'foreach':
-          diags.push(...n.diags);
+          pushAll(diags, n.diags);
           if (n.args) typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args, opts(node.name), diags);
-          diags.push(...this.validateGraph(n.state, id));
+          pushAll(diags, this.validateGraph(n.state, id));
           break;
       }
       this.references(n, s, diags, id);

@@ -196,8 +196,21 @@ function operandAllowed(t: StaticType, allowed: readonly TypeName[], op: string,
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '||', '&&']);
 
-function binaryType(expr: Expr & { kind: 'Binary' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
-  const l = typeOf(expr.left, env, report);
+function binaryType(top: Expr & { kind: 'Binary' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
+  // `a + b + c` is `(a + b) + c`: the left spine is walked in a loop, not recursively (a chain
+  // of 100k operands is valid Alloy and must not overflow the stack).
+  const spine: (Expr & { kind: 'Binary' })[] = [];
+  let e: Expr = top;
+  while (e.kind === 'Binary') {
+    spine.push(e);
+    e = e.left;
+  }
+  let l = typeOf(e, env, report);
+  for (let i = spine.length - 1; i >= 0; i--) l = binaryStep(spine[i], l, env, report);
+  return l;
+}
+
+function binaryStep(expr: Expr & { kind: 'Binary' }, l: StaticType, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
   const r = typeOf(expr.right, env, report);
   const allowed = allowedTypes(expr.op);
   if (allowed && report) {
