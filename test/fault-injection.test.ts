@@ -1,11 +1,13 @@
 // Injects one fault at a time into valid configs and checks that `alloy-lint check` catches it
 // at the right place: broken references, wrong capsule types, unknown and missing arguments,
-// component typos, cycles, wrong literal types and bad regular expressions.
+// component typos, cycles, wrong literal types, bad regular expressions, misspelt exports and
+// nested fields, misspelt declare exports, and references of the wrong shape in every place.
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyze, type AttrSpec, type BodySpec } from '@alloy-lint/analyzer';
 import { parse, type Block, type Stmt } from '@alloy-lint/parser';
 import { loadSchemaCatalog } from '@alloy-lint/schemas/node';
 import { describe, expect, it } from 'vitest';
+import { nameFaults, shapeFaults } from './support/reference-faults.js';
 
 const catalog = loadSchemaCatalog('v1.18.1');
 
@@ -33,18 +35,21 @@ function splice(text: string, start: number, end: number, insert: string): strin
   return dec.decode(b.subarray(0, start)) + insert + dec.decode(b.subarray(end));
 }
 
-const OTHER_CAPSULE: Record<string, string> = {
-  'capsule(loki.LogsReceiver)': 'otelcol.exporter.otlp.injected.input',
-  'capsule(otelcol.Consumer)': 'loki.write.injected.receiver',
-  'capsule(storage.Appendable)': 'loki.write.injected.receiver',
+/** A reference of another capsule type, and the block that defines it (appended to the file). */
+const OTHER_CAPSULE: Record<string, [string, string]> = {
+  'capsule(loki.LogsReceiver)': ['otelcol.exporter.otlp.injected.input', '\notelcol.exporter.otlp "injected" {\n  client {\n    endpoint = "x:4317"\n  }\n}\n'],
+  'capsule(otelcol.Consumer)': ['loki.write.injected.receiver', '\nloki.write "injected" {\n  endpoint {\n    url = "http://x"\n  }\n}\n'],
+  'capsule(storage.Appendable)': ['loki.write.injected.receiver', '\nloki.write "injected" {\n  endpoint {\n    url = "http://x"\n  }\n}\n'],
 };
 
 function faultsIn(fixture: string, text: string): Fault[] {
   const out: Fault[] = [];
-  const add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number]) =>
-    out.push({ kind, fixture, text: splice(text, ...edit), codes, start: at[0], end: at[1] });
+  const add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number], append = '') =>
+    out.push({ kind, fixture, text: splice(text, ...edit) + append, codes, start: at[0], end: at[1] });
   const { ast } = parse(text);
   const analysis = analyze([{ name: fixture, text }], { catalog });
+  nameFaults(ast, analysis, add);
+  shapeFaults(ast, catalog, add);
   for (const top of ast.body) {
     if (top.kind !== 'Block' || !top.label) continue;
     const name = top.name.join('.');
@@ -55,13 +60,15 @@ function faultsIn(fixture: string, text: string): Fault[] {
     const id = `${name}.${top.label}`;
     for (const e of analysis.graph!.edges.filter((x) => x.from === id)) {
       const parts = e.traversal.split('.');
-      const broken = [...parts.slice(0, -2), parts[parts.length - 2] + '_gone', parts[parts.length - 1]].join('.');
+      // The label (last part of the id) no longer names a block.
+      const label = e.to.split('.').length - 1;
+      const broken = parts.map((p, i) => (i === label ? p + '_gone' : p)).join('.');
       add('broken reference', ['unknown-reference'], [e.start, e.end, broken], [e.start, e.start + broken.length]);
       const target = analysis.graph!.nodes.find((n) => n.id === e.to)!;
       const type = catalog.component(target.name)?.exports.find((x) => x.name === parts[parts.length - 1])?.type ?? '';
       if (OTHER_CAPSULE[type]) {
-        const other = OTHER_CAPSULE[type];
-        add('wrong capsule type', ['reference-type'], [e.start, e.end, other], [e.start, e.start + other.length]);
+        const [other, block] = OTHER_CAPSULE[type];
+        add('wrong capsule type', ['type-mismatch'], [e.start, e.end, other], [e.start, e.start + other.length], block);
       }
       const own = spec.exports.find((x) => x.type === type);
       if (own && type.startsWith('capsule(')) {
@@ -72,7 +79,7 @@ function faultsIn(fixture: string, text: string): Fault[] {
   return out;
 }
 
-type Add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number]) => void;
+type Add = (kind: string, codes: string[], edit: [number, number, string], at: [number, number], append?: string) => void;
 
 function walkBody(b: Block, spec: BodySpec, add: Add): void {
   if (spec.kind !== 'struct') return;
@@ -125,8 +132,11 @@ describe('fault injection', () => {
     const caught = faults.length - missed.length;
     const summary = [...kinds].map(([k, [c, n]]) => `${k} ${c}/${n}`).join('; ');
     console.log(`fault injection: ${caught}/${faults.length} caught (${((100 * caught) / faults.length).toFixed(1)}%): ${summary}`);
-    expect(kinds.size).toBe(8);
-    expect(faults.length).toBeGreaterThan(100);
-    expect(caught / faults.length, missed.join('\n')).toBeGreaterThanOrEqual(0.98);
+    for (const kind of ['export-name typo', 'nested-field typo', 'declare export typo', 'single reference for a list', 'targets where log receiver expected', 'log receiver where targets expected', 'relabel rules where targets expected']) {
+      expect(kinds.get(kind)?.[1] ?? 0, kind).toBeGreaterThan(0);
+    }
+    expect(kinds.size).toBeGreaterThan(40);
+    expect(faults.length).toBeGreaterThan(300);
+    for (const [kind, [c, n]] of kinds) expect(c / n, `${kind}:\n${missed.filter((m) => m.includes(`: ${kind} at`)).join('\n')}`).toBeGreaterThanOrEqual(0.98);
   });
 });

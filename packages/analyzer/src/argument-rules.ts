@@ -1,7 +1,8 @@
 // Alloy's load-time argument checks (the argument-check rule), applied during the type checker's walk.
 import { parseDuration, quote } from '@alloy-lint/gostd';
 import type { Block, Expr, Stmt } from '@alloy-lint/parser';
-import { diag, type FileDiagnostic } from './diagnostic.js';
+import { diag } from './diagnostic.js';
+import type { Finding } from './rules/types.js';
 import { stringValue } from './literal.js';
 import { type ArgumentRule, type BodySpec, fieldsOf } from './schema.js';
 
@@ -11,10 +12,10 @@ const APPLIED = new Set<ArgumentRule['kind']>(['mutually_exclusive', 'requires',
 const applied = (r: ArgumentRule): boolean => APPLIED.has(r.kind) && !r.fields.some((f) => f.includes('*') || f.includes('.'));
 
 /** Applies a body's argument rules to block `b` whose fields are written. */
-export function applyArgumentRules(file: string, b: Block, spec: BodySpec, out: FileDiagnostic[]): void {
+export function applyArgumentRules(file: string, b: Block, spec: BodySpec, report: (f: Finding) => void): void {
   const rules = spec.argRules;
   if (!rules || b.body.length === 0) return;
-  const ctx = { report: (d: FileDiagnostic) => out.push({ ...d, code: 'argument-check', severity: 'error' }) };
+  const ctx = { report };
   for (const r of rules) {
     // Every kind applied here needs at least one of its fields written.
     if (applied(r) && r.fields.some((f) => find(b, f) !== undefined)) apply(ctx, file, b, r, spec);
@@ -78,7 +79,7 @@ function magnitude(v: string | number | boolean | undefined): number | undefined
   }
 }
 
-function report(ctx: { report(d: FileDiagnostic): void }, file: string, r: ArgumentRule, s: { start: number; end: number }, args: (string | number)[]): void {
+function report(ctx: { report(d: Finding): void }, file: string, r: ArgumentRule, s: { start: number; end: number }, args: (string | number)[]): void {
   ctx.report(diag(file, '', format(r.message, args), s.start, s.end - 1));
 }
 
@@ -88,7 +89,7 @@ function setOrDefaulted(b: Block, spec: BodySpec | undefined, f: string): boolea
   return st ? isSet(st) : defaulted(spec, f);
 }
 
-function apply(ctx: { report(d: FileDiagnostic): void }, file: string, b: Block, r: ArgumentRule, spec: BodySpec | undefined): void {
+function apply(ctx: { report(d: Finding): void }, file: string, b: Block, r: ArgumentRule, spec: BodySpec | undefined): void {
   // Only what is written counts for these kinds: the notes do not say when Alloy fills a default.
   if (r.kind === 'mutually_exclusive') {
     let first: Stmt | undefined;

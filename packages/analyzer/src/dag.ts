@@ -52,6 +52,17 @@ export class Dag<N> {
     return id;
   }
 
+  /**
+   * Where the id path `names` leads, here or in a parent graph: the id it completes (if any)
+   * and whether longer ids continue it.
+   */
+  step(names: readonly string[]): { id?: string; more: boolean } {
+    let t: TrieNode | undefined = this.trie;
+    for (let k = 0; k < names.length && t; k++) t = t.next?.get(names[k]);
+    const up = this.parent?.step(names);
+    return { id: t?.id ?? up?.id, more: (t?.next !== undefined && t.next.size > 0) || (up?.more ?? false) };
+  }
+
   /** How many names the last successful `resolve` used. */
   used = 0;
 

@@ -1,14 +1,16 @@
 import type { SourceFile } from '@alloy-lint/parser';
-import { pushAll, type FileDiagnostic } from './diagnostic.js';
+import type { FileDiagnostic } from './diagnostic.js';
 import { applyDirectives } from './directives.js';
-import { runRules } from './rules/index.js';
-import type { ComponentCatalog, Severity, Stability } from './schema.js';
+import { DEFAULT_REGISTRY, type RuleRegistry, type RuleSettings } from './rules/index.js';
+import { RuleRunner } from './rules/runner.js';
+import type { ComponentCatalog, Stability } from './schema.js';
 import { type InputFile, loadSources } from './sources.js';
 import type { ModuleDeclares, ModuleLoader } from './modules.js';
+import { troubledIds } from './troubled.js';
 import { type ConfigGraph, Validator } from './validate.js';
 
 export type { FileDiagnostic } from './diagnostic.js';
-export { RULES, type Rule } from './rules/index.js';
+export * from './rules/index.js';
 export type { ConfigGraph, GraphEdge, GraphNode } from './validate.js';
 export type { AttrSpec, BlockSpec, BodySpec, ComponentCatalog, ComponentSpec, Severity, Stability } from './schema.js';
 export { requiredFieldsMissing, STABILITY_RANK } from './schema.js';
@@ -16,8 +18,8 @@ export { alloyReport } from './alloy-report.js';
 export { traversalsFromBody, traversalsFromExpr, traversalText, type Traversal } from './traversal.js';
 export { ottlSites, OTTL_COMPONENTS, type OttlSite } from './ottl-sites.js';
 export { compareNames, type InputFile } from './sources.js';
-export { assignable } from './reftypes.js';
-export type { ImportRequest, ModuleDeclares, ModuleLoader, ModuleSource } from './modules.js';
+export { assignable, expectedTypeAt, exportsOfType, offers, type ExpectedType } from './type-facts.js';
+export type { DeclareSpec, ImportRequest, ModuleDeclares, ModuleLoader, ModuleSource } from './modules.js';
 
 /** Services Alloy registers, and whether each takes a configuration block. */
 export const DEFAULT_SERVICES = new Map<string, { configurable: boolean }>([
@@ -45,8 +47,10 @@ export interface AnalyzeOptions {
    * `argument` or `export` blocks.
    */
   mode?: 'root' | 'module' | 'auto';
-  /** Severity per rule id (`off` to silence); Alloy's own errors stay errors. */
-  rules?: Record<string, Severity | 'off'>;
+  /** Severity per rule id (`off` to silence); what Alloy refuses stays an error. */
+  rules?: RuleSettings;
+  /** The rules to run (default: every rule of this package). */
+  registry?: RuleRegistry;
   /** Supplies the files of import.file/git/http modules (import.string needs none). */
   loader?: ModuleLoader;
   /** Files already being imported, to detect cycles (set by the analyzer itself). */
@@ -71,13 +75,13 @@ export interface Analysis {
   recovered?: boolean;
 }
 
-/** Overrides the severity of configurable diagnostics; syntax errors cannot be changed. */
-function applySeverities(diags: FileDiagnostic[], rules: Record<string, Severity | 'off'>): FileDiagnostic[] {
+/** Gives every diagnostic the severity the registry and settings say; drops the ones switched off. */
+function applySeverities(diags: FileDiagnostic[], registry: RuleRegistry, settings: RuleSettings): FileDiagnostic[] {
   const out: FileDiagnostic[] = [];
   for (const d of diags) {
-    const s = d.code === 'syntax' ? undefined : rules[d.code];
+    const s = registry.severity(d.code, settings);
     if (s === 'off') continue;
-    out.push(s ? { ...d, severity: s } : d);
+    out.push(s === d.severity ? d : { ...d, severity: s });
   }
   return out;
 }
@@ -85,15 +89,22 @@ function applySeverities(diags: FileDiagnostic[], rules: Record<string, Severity
 /**
  * Checks one configuration made of one or more files, as `alloy validate`
  * does: syntax first (stopping there when a file does not parse), then the
- * blocks, components, references and literal types.
+ * blocks, components, references and the types of every expression.
  */
 export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  const settings = options.rules ?? {};
   const split = loadSources(files, options.recover);
   if (split.fatal.length > 0 && !options.recover) return { sources: split.sources, diagnostics: split.fatal };
   const position = (file: string, offset: number) => {
     const p = split.sources.get(file)!.position(offset);
     return `${file}:${p.line}:${p.column}`;
   };
+  const isModule =
+    options.mode === 'module' ||
+    ((options.mode ?? 'auto') === 'auto' && split.configs.some((c) => c.block.name.length === 1 && (c.block.name[0] === 'argument' || c.block.name[0] === 'export')));
+  // A recovered tree (for editors) reports only its syntax errors: no rules then.
+  const runner = options.parity || split.fatal.length > 0 ? undefined : new RuleRunner(registry.dispatch(settings), { catalog: options.catalog, module: isModule });
   const v = new Validator(
     {
       catalog: options.catalog,
@@ -102,6 +113,7 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
       services: options.services ?? DEFAULT_SERVICES,
       parity: options.parity,
       loader: options.loader,
+      rules: runner,
       importStack: options.importStack ?? files.map((f) => f.name),
       checkModule: (modFiles, stack) => {
         const r = analyze(modFiles, { ...options, mode: 'module', importStack: stack });
@@ -111,15 +123,17 @@ export function analyze(files: InputFile[], options: AnalyzeOptions): Analysis {
     },
     position,
   );
-  const isModule =
-    options.mode === 'module' ||
-    ((options.mode ?? 'auto') === 'auto' && split.configs.some((c) => c.block.name.length === 1 && (c.block.name[0] === 'argument' || c.block.name[0] === 'export')));
-  let diagnostics = v.run(split.declares, split.configs, split.components, !isModule);
+  let diagnostics = applySeverities(v.run(split.declares, split.configs, split.components, !isModule), registry, options.parity ? {} : settings);
   if (split.fatal.length > 0) return { sources: split.sources, diagnostics: split.fatal, module: isModule, graph: v.graph, declares: v.declares, recovered: true };
   for (const [k, src] of v.importedSources) if (!split.sources.has(k)) split.sources.set(k, src);
-  if (!options.parity) {
-    pushAll(diagnostics, runRules(v.graph, options.catalog, isModule, options.rules ?? {}));
-    diagnostics = applyDirectives(applySeverities(diagnostics, options.rules ?? {}), split.asts, split.sources);
+  if (runner) {
+    if (runner.visits('config')) {
+      const before = diagnostics.slice();
+      let troubled: Set<string> | undefined;
+      runner.sink = diagnostics;
+      runner.config({ graph: v.graph, troubled: (id) => (troubled ??= troubledIds(v.graph, before)).has(id) });
+    }
+    diagnostics = applyDirectives(diagnostics, split.asts, split.sources, registry, settings);
   }
   return { sources: split.sources, diagnostics, module: isModule, graph: v.graph, declares: v.declares };
 }

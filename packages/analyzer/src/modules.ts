@@ -1,6 +1,7 @@
 import { type Block, parse, SourceFile } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
 import { stringValue } from './literal.js';
+import type { StaticType } from '@alloy-lint/values';
 import type { BodySpec } from './schema.js';
 
 /** What an `import.*` block asks for. */
@@ -18,8 +19,15 @@ export type ModuleSource = { files: { name: string; text: string | Uint8Array }[
 /** Supplies imported modules; the core does no I/O itself. */
 export type ModuleLoader = (req: ImportRequest) => ModuleSource;
 
-/** The declares a module offers, by name, with the arguments each accepts. */
-export type ModuleDeclares = Map<string, BodySpec>;
+/** A declared component: the arguments it accepts and the type of its exports. */
+export interface DeclareSpec {
+  args: BodySpec;
+  /** The exports of an instance: a struct of the declare's `export` blocks (computed on first use). */
+  exports: () => StaticType;
+}
+
+/** The declares a module offers, by name. */
+export type ModuleDeclares = Map<string, DeclareSpec>;
 
 function literalArgs(b: Block): Record<string, string> {
   const out: Record<string, string> = {};

@@ -3,7 +3,7 @@
 import type { Attribute, Block, Expr, Literal } from '@alloy-lint/parser';
 import { unquote } from '@alloy-lint/gostd';
 import type { ContextName, Host, Kind, Signal, Target } from '@alloy-lint/ottl';
-import type { GraphNode } from './validate.js';
+import type { GraphNode } from './graph-types.js';
 
 export interface OttlSite {
   file: string;

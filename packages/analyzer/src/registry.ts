@@ -1,14 +1,24 @@
 import { quote } from '@alloy-lint/gostd';
 import type { Block } from '@alloy-lint/parser';
+import type { StaticType } from '@alloy-lint/values';
 import type { ModuleDeclares } from './modules.js';
 import type { BodySpec, ComponentCatalog, ComponentSpec, Stability } from './schema.js';
 import { stabilityError } from './stability.js';
 
-export type Lookup = { ok: true; spec?: BodySpec; component?: ComponentSpec } | { ok: false; message: string; code: 'unknown-component' | 'stability' | 'community' };
+export type Lookup =
+  | {
+      ok: true;
+      spec?: BodySpec;
+      component?: ComponentSpec;
+      /** The exports of an instance of a custom component, when known. */
+      exports?: () => StaticType;
+    }
+  | { ok: false; message: string; code: 'unknown-component' | 'stability' | 'community' };
 
 /** Component lookup for one scope: custom components (declare, import) first, then the catalog. */
 export class Registry {
   private readonly custom = new Map<string, BodySpec | undefined>();
+  private readonly customExports = new Map<string, () => StaticType>();
   private readonly modules = new Map<string, ModuleDeclares>();
 
   constructor(
@@ -23,9 +33,10 @@ export class Registry {
   }
 
   /** A declared component, or an imported module (with its declares when they are known). */
-  registerCustom(b: Block, args: BodySpec | undefined, module?: ModuleDeclares): void {
+  registerCustom(b: Block, args: BodySpec | undefined, module?: ModuleDeclares, exports?: () => StaticType): void {
     this.custom.set(b.label, args);
     if (module) this.modules.set(b.label, module);
+    if (exports) this.customExports.set(b.label, exports);
   }
 
   private customFor(first: string): { found: boolean; spec?: BodySpec } {
@@ -47,10 +58,10 @@ export class Registry {
     const own = this.custom.has(first);
     if (own) {
       const mod = this.modules.get(first);
-      if (!mod) return { ok: true, spec: this.custom.get(first) };
+      if (!mod) return { ok: true, spec: this.custom.get(first), exports: dot === -1 ? this.customExports.get(first) : undefined };
       const rest = name.slice(first.length + 1);
-      const spec = mod.get(rest);
-      if (spec) return { ok: true, spec };
+      const declared = mod.get(rest);
+      if (declared) return { ok: true, spec: declared.args, exports: declared.exports };
       const known = [...mod.keys()].sort().join(', ') || 'none';
       return { ok: false, code: 'unknown-component', message: `module ${quote(first)} has no declare named ${quote(rest)} (it declares: ${known})` };
     }

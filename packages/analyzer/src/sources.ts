@@ -1,5 +1,6 @@
 import { type File, parse, type ParseResult, SourceFile } from '@alloy-lint/parser';
 import { diag, type FileDiagnostic } from './diagnostic.js';
+import { hintSyntax } from './slips.js';
 import type { Located } from './validate.js';
 
 const CONFIG_BLOCKS = new Set([
@@ -44,7 +45,11 @@ export function loadSources(files: InputFile[], recover = false): SplitSources {
     out.asts.set(f.name, ast);
     const broken = diagnostics.length > 0;
     if (broken) {
-      for (const d of diagnostics) out.fatal.push({ ...d, file: f.name });
+      for (const d of diagnostics) {
+        const copy = { ...d, file: f.name };
+        hintSyntax(source, copy);
+        out.fatal.push(copy);
+      }
       // `recover` still reads the blocks of the recovered tree (for editors), reporting nothing more.
       if (!recover) continue;
     }

@@ -1,11 +1,12 @@
-import { isSecretPlaceholder } from './secret-placeholder.js';
 import type { Attribute, Block, Expr } from '@alloy-lint/parser';
-import { diag, pushAll, type FileDiagnostic } from './diagnostic.js';
+import { diag, type FileDiagnostic, pushAll } from './diagnostic.js';
 import { quote } from '@alloy-lint/gostd';
 import { GoRegexp } from '@alloy-lint/gostd/regexp';
 import { checkLiteral, stringValue } from './literal.js';
-import { checkValue, type ExportTypeOf } from './reftypes.js';
-import { applyArgumentRules } from './argument-rules.js';
+import { parseTypeName } from '@alloy-lint/values';
+import type { ExprChecker } from './expr-check.js';
+import type { RuleRunner } from './rules/runner.js';
+import type { AttributeNode, BlockNode } from './rules/types.js';
 import { closest } from './suggest.js';
 import { type AttrSpec, type BlockSpec, type BodySpec, fieldsOf, requiredOf, type TextRule } from './schema.js';
 
@@ -17,9 +18,21 @@ const EMPTY: FileDiagnostic[] = [];
 export interface TypecheckOptions {
   /** Only the checks `alloy validate` runs. */
   parity?: boolean;
-  /** Types of references to component exports; enables reference type checks. */
-  typeOf?: ExportTypeOf;
+  /** The type checker of the scope; enables the type check of every expression. */
+  types?: ExprChecker;
+  /** The rules visiting blocks and attributes. */
+  rules?: RuleRunner;
+  /** Name of the top-level block being checked (`loki.process`). */
+  component?: string;
 }
+
+/** Names of the nested blocks from the top-level block down to the one being checked. */
+const path: string[] = [];
+
+// The nodes handed to rules: one object each, refilled for every block and attribute (rules
+// copy what they keep), so the walk allocates nothing for them.
+const blockNode = { file: '', block: undefined, spec: undefined, component: '', path } as unknown as BlockNode;
+const attributeNode = { file: '', attribute: undefined, spec: undefined, component: '', path, expected: undefined, actual: undefined } as unknown as AttributeNode;
 
 /**
  * Checks a block body against its spec the way Alloy's validator does before
@@ -52,7 +65,14 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
     }
   }
   seenStack.length = base;
-  if (!opts.parity && spec.argRules) applyArgumentRules(file, b, spec, out);
+  if (opts.rules?.visits('block')) {
+    opts.rules.sink = out;
+    blockNode.file = file;
+    blockNode.block = b;
+    blockNode.spec = spec;
+    blockNode.component = opts.component ?? nameOf(b);
+    opts.rules.block(blockNode);
+  }
   return out;
 }
 
@@ -78,7 +98,9 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
     } else if (spec.count === 'one' && n > 1) {
       out.push(diag(file, 'duplicate-block', `block ${quote(name)} may only be specified once`, b.start, last));
     } else {
+      path.push(name);
       typecheckBlock(file, b, spec.body, opts, out);
+      path.pop();
     }
   }
 }
@@ -94,8 +116,19 @@ function checkAttr(file: string, a: Attribute, spec: AttrSpec | BlockSpec | unde
     const found = checkExpr(file, a.value, spec.type, spec.textRule);
     if (found.length) pushAll(out, found);
     else if (spec.regex && (spec.regex.decode || !opts.parity)) pushAll(out, checkRegex(file, a.value, spec.regex.anchored));
-    else if (opts.typeOf && (spec.capsule ??= spec.type.includes('capsule('))) pushAll(out, checkValue(file, a, a.value, spec.type, opts.typeOf));
-    if (!opts.parity && spec.type === 'secret') hardcodedSecret(file, a, out);
+    if (opts.parity || !opts.types) return;
+    const expected = parseTypeName(spec.type);
+    const actual = opts.types.checkAttribute(file, a, expected, found.length > 0, out);
+    if (opts.rules?.visits('attribute')) {
+      opts.rules.sink = out;
+      attributeNode.file = file;
+      attributeNode.attribute = a;
+      attributeNode.spec = spec;
+      attributeNode.component = opts.component ?? '';
+      attributeNode.expected = expected;
+      attributeNode.actual = actual;
+      opts.rules.attribute(attributeNode);
+    }
   }
 }
 
@@ -140,14 +173,4 @@ function suggest(d: FileDiagnostic, s: Attribute | Block, spec: BodySpec): void 
   } else if (other.includes(name)) {
     d.hint = isBlock ? `${name} is an attribute: write ${name} = ...` : `${name} is a block: write ${name} { ... }`;
   }
-}
-
-/** The hardcoded-secret rule, run in this walk: a secret argument written as a string literal. */
-function hardcodedSecret(file: string, a: Attribute, out: FileDiagnostic[]): void {
-  const v = a.value;
-  if (v.kind !== 'Literal' || v.litKind !== 'STRING' || v.raw.length <= 2) return;
-  const value = stringValue(v);
-  if (value === undefined || isSecretPlaceholder(value)) return;
-  const d = diag(file, 'hardcoded-secret', `${a.name.name} is a secret written in clear text; use sys.env("…"), local.file or remote.kubernetes.secret`, v.start, v.end - 1, 'warning');
-  out.push(d);
 }

@@ -3,14 +3,20 @@ import type { Block, SourceFile, Stmt } from '@alloy-lint/parser';
 import { stringValue } from './literal.js';
 import { loadModule, type ModuleDeclares, type ModuleLoader } from './modules.js';
 import { Dag } from './dag.js';
-import { diag, pushAll, type FileDiagnostic } from './diagnostic.js';
+import { diag, type FileDiagnostic, pushAll } from './diagnostic.js';
 import { Registry } from './registry.js';
 import { ANY_BODY, type BodySpec, type ComponentCatalog, type Stability } from './schema.js';
 import { stabilityError } from './stability.js';
 import { DEPRECATED_STDLIB, EXPERIMENTAL_STDLIB, STDLIB } from './stdlib-names.js';
 import { forEachTraversal, traversalText } from './traversal.js';
 import { closest } from './suggest.js';
-import { nameOf, typecheckBlock } from './typecheck.js';
+import { nameOf, typecheckBlock, type TypecheckOptions } from './typecheck.js';
+import type { ConfigGraph, GraphNode } from './graph-types.js';
+import { ANY, replacementOf, structOf, typeOf, type StaticType, type TypeEnv } from '@alloy-lint/values';
+import { catalogExample, fits } from './type-facts.js';
+import type { RuleRunner } from './rules/runner.js';
+import { ExprChecker, type Example } from './expr-check.js';
+import { componentExports, scopeEnv } from './scope-types.js';
 
 /** A block together with the file it came from. */
 export interface Located {
@@ -30,6 +36,8 @@ export interface ValidateOptions {
   loader?: ModuleLoader;
   /** Files being imported above this configuration, to find cycles. */
   importStack?: string[];
+  /** The rules that visit components, blocks and attributes (not in parity mode). */
+  rules?: RuleRunner;
   /** Checks an imported module's files; returns what they declare. */
   checkModule?: (files: { name: string; text: string | Uint8Array }[], stack: string[]) => {
     diagnostics: FileDiagnostic[];
@@ -62,43 +70,20 @@ interface State {
   services: Located[];
   registry: Registry;
   arguments: Block[];
+  /** The scope a foreach template is in. */
+  parent?: State;
+  /** Types of the names in scope (built on first use). */
+  env?: TypeEnv;
+  /** The exports of an instance, for a declare's scope: computed on first use (null while computing). */
+  exportTypes?: StaticType | null;
 }
 
 export const blockName = nameOf;
 export const blockId = (b: Block) => (b.label ? `${nameOf(b)}.${b.label}` : nameOf(b));
 
+export type { ConfigGraph, GraphEdge, GraphNode } from './graph-types.js';
+
 /** Alloy's `alloy validate` over the top-level blocks of one configuration. */
-/** One block of the configuration graph, as the lint rules and the graph view see it. */
-export interface GraphNode {
-  /** Node id as Alloy names it: `loki.write.default`, `logging`, `declare.mod`. */
-  id: string;
-  kind: 'component' | 'config' | 'service' | 'declare' | 'foreach';
-  /** Block name: `loki.write`. */
-  name: string;
-  label: string;
-  file: string;
-  block: Block;
-  /** Id of the enclosing declare or foreach, for nodes inside one. */
-  parent?: string;
-  /** True for components defined by a `declare` or an import. */
-  custom?: boolean;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  /** The reference as written: `loki.write.default.receiver`. */
-  traversal: string;
-  file: string;
-  start: number;
-  end: number;
-}
-
-export interface ConfigGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
 export class Validator {
   /** Every node and reference edge seen, nested scopes included. */
   readonly graph: ConfigGraph = { nodes: [], edges: [] };
@@ -209,8 +194,9 @@ export class Validator {
       if (at.block.label !== '') {
         moduleState.scope.add('argument');
         const args = argumentsSpec(moduleState.arguments);
-        s.registry.registerCustom(at.block, args);
-        if (s === this.top) this.declares.set(at.block.label, args);
+        const exports = () => this.declareExports(moduleState);
+        s.registry.registerCustom(at.block, args, undefined, exports);
+        if (s === this.top) this.declares.set(at.block.label, { args, exports });
       }
     });
   }
@@ -304,6 +290,7 @@ export class Validator {
       ...parts,
       registry: s.registry.child(),
       arguments: [],
+      parent: s,
     };
     const v = body.find((x) => x.kind === 'Attribute' && x.name.name === 'var');
     if (v && v.kind === 'Attribute' && v.value.kind === 'Literal' && v.value.litKind === 'STRING') {
@@ -372,10 +359,11 @@ export class Validator {
 
   private validateGraph(s: State, parent?: string): FileDiagnostic[] {
     const diags: FileDiagnostic[] = [];
-    const checks = { parity: this.opts.parity, typeOf: this.opts.parity ? undefined : (names: { name: string }[]) => this.exportType(names, s) };
+    const typed = this.opts.parity ? undefined : { types: new ExprChecker(this.envFor(s), (t: StaticType) => this.exampleOf(s, t)), rules: this.opts.rules };
+    const opts = (component: string): TypecheckOptions => ({ parity: this.opts.parity, ...typed, component });
     for (const id of s.graph.ids) {
       const n = s.graph.own(id)!;
-      this.graph.nodes.push({
+      const node: GraphNode = {
         id,
         kind: n.kind === 'module' ? 'declare' : n.kind === 'plain' ? (this.opts.services.has(id) ? 'service' : 'config') : n.kind,
         name: blockName(n.at.block),
@@ -384,14 +372,15 @@ export class Validator {
         block: n.at.block,
         parent,
         custom: n.kind === 'component' && s.registry.isCustom(n.at.block.name[0]),
-      });
+      };
+      this.graph.nodes.push(node);
       switch (n.kind) {
         case 'plain':
           pushAll(diags, n.diags);
-          if (n.args) pushAll(diags, typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args));
+          if (n.args) typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args, opts(node.name), diags);
           break;
         case 'component': {
-          const name = blockName(n.at.block);
+          const name = node.name;
           const reg = s.registry.get(name);
           if (!reg.ok) {
             const d = this.nameDiag(n.at, reg.code, reg.message);
@@ -407,13 +396,17 @@ export class Validator {
             continue;
           }
           pushAll(diags, n.diags);
-          if (reg.spec) typecheckBlock(n.at.file, n.at.block, reg.spec, checks, diags);
+          if (reg.spec) typecheckBlock(n.at.file, n.at.block, reg.spec, opts(name), diags);
+          if (typed?.rules?.visits('component')) {
+            typed.rules.sink = diags;
+            typed.rules.component({ file: n.at.file, node, spec: reg.component });
+          }
           break;
         }
         case 'module':
         case 'foreach':
           pushAll(diags, n.diags);
-          if (n.args) pushAll(diags, typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args));
+          if (n.args) typecheckBlock(n.at.file, withBody(n.at.block, n.body), n.args, opts(node.name), diags);
           pushAll(diags, this.validateGraph(n.state, id));
           break;
       }
@@ -435,26 +428,58 @@ export class Validator {
     return diags;
   }
 
-  /**
-   * Type of a reference (`loki.write.default.receiver`, as its names) to a built-in
-   * component's export. Known from the catalog even when the component is missing here.
-   */
-  private exportType(names: { name: string }[], s: State): { type: string; component: string } | undefined {
-    const hit = s.graph.resolve(names);
-    if (hit !== undefined) {
-      const used = s.graph.used;
-      const n = s.graph.get(hit)!;
-      // Deeper access (`.targets[0]`-like chains) is left to evaluation.
-      if (n.kind !== 'component' || used + 1 !== names.length) return undefined;
-      if (s.registry.isCustom(n.at.block.name[0])) return undefined;
-      const want = names[used].name;
-      const exp = this.opts.catalog.component(blockName(n.at.block))?.exports.find((e) => e.name === want);
-      return exp ? { type: exp.type, component: hit } : undefined;
+  /** The types of the names in scope `s`. */
+  private envFor(s: State): TypeEnv {
+    if (s.env) return s.env;
+    let mod: State | undefined = s;
+    while (mod?.foreach) mod = mod.parent;
+    return (s.env = scopeEnv({
+      step: (names) => s.graph.step(names),
+      exportsOf: (id) => this.exportsOf(s, id),
+      argumentLabels: () => (mod && !mod.root ? mod.arguments.map((a) => a.label) : undefined),
+      hasVariable: (name) => s.scope.has(name),
+    }));
+  }
+
+  /** The exports of the block with id `id` as seen from scope `s`. */
+  private exportsOf(s: State, id: string): StaticType {
+    const n = s.graph.get(id);
+    if (!n) return ANY;
+    const name = blockName(n.at.block);
+    if (n.kind === 'plain') return name === 'argument' ? ARGUMENT_EXPORTS : ANY;
+    if (n.kind !== 'component') return ANY;
+    const reg = s.registry.get(name);
+    if (!reg.ok) return ANY;
+    if (reg.component) return componentExports(reg.component);
+    return reg.exports?.() ?? ANY;
+  }
+
+  /** The exports of an instance of the declare whose scope is `s`: one field per `export` block. */
+  private declareExports(s: State): StaticType {
+    if (s.exportTypes !== undefined) return s.exportTypes ?? ANY;
+    s.exportTypes = null;
+    const env = this.envFor(s);
+    const fields = new Map<string, StaticType>();
+    for (const { block } of s.configs) {
+      if (block.fullName !== 'export' || !block.label) continue;
+      const value = block.body.find((x) => x.kind === 'Attribute' && x.name.name === 'value');
+      fields.set(block.label, value?.kind === 'Attribute' ? typeOf(value.value, env) : ANY);
     }
-    if (names.length < 3 || s.registry.isCustom(names[0].name)) return undefined;
-    const parts = names.map((x) => x.name);
-    const exp = this.opts.catalog.component(parts.slice(0, -2).join('.'))?.exports.find((e) => e.name === parts[parts.length - 1]);
-    return exp ? { type: exp.type, component: parts.slice(0, -1).join('.') } : undefined;
+    return (s.exportTypes = structOf(fields));
+  }
+
+  /** References in scope whose type fits `type` (with their blocks), or an example from the catalog, to show in a hint. */
+  private exampleOf(s: State, type: StaticType): Example | undefined {
+    const found: Example['blocks'] = [];
+    for (const id of s.graph.ids) {
+      const n = s.graph.own(id)!;
+      if (n.kind !== 'component' || found.length >= 3) continue;
+      const e = this.opts.catalog.component(blockName(n.at.block))?.exports.find((x) => fits(x.type, type));
+      if (e) found.push({ reference: `${id}.${e.name}`, file: n.at.file, start: n.at.block.start, end: n.at.block.nameSpan.end });
+    }
+    if (found.length) return { text: found.map((f) => f.reference).join(', '), blocks: found };
+    const text = catalogExample(this.opts.catalog, type);
+    return text === undefined ? undefined : { text, blocks: [] };
   }
 
   /** Resolves the references of one node into graph edges; reports the ones that do not resolve. */
@@ -476,9 +501,13 @@ export class Validator {
         this.graph.edges.push({ from, to: found, traversal: traversalText(t, count), file, start, end: last + 1 });
         if (!s.graph.isFromParent(found)) s.graph.addEdge(from, found);
       } else if (DEPRECATED_STDLIB.has(first)) {
-        diags.push(
-          diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning'),
-        );
+        const d = diag(file, 'deprecated-function', 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives', start, last, 'warning');
+        const now = replacementOf(first);
+        if (now) {
+          d.hint = `use ${now}`;
+          d.fix = { title: `Use ${now}`, edits: [{ start, end: t[0].end, text: now }] };
+        }
+        diags.push(d);
       } else if (count > 1) {
         const text = traversalText(t, count);
         if (EXPERIMENTAL_STDLIB.has(text)) {
@@ -490,6 +519,9 @@ export class Validator {
   }
 
 }
+
+/** A module argument as a reference sees it: `argument.<label>.value`. */
+const ARGUMENT_EXPORTS = structOf(new Map([['value', ANY]]));
 
 function withBody(b: Block, body: Stmt[]): Block {
   return body === b.body ? b : { ...b, body };

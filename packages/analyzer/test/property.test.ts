@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../test/support/mutate.js';
 import { analyze } from '../src/index.js';
 import { v1181 } from './real-catalog.js';
+import { property } from '../../../test/support/property.js';
+
+const FILE = 'packages/analyzer/test/property.test.ts';
 
 const dirs = [new URL('../../../examples/', import.meta.url), new URL('../../../test/fixtures/valid/', import.meta.url)];
 const valid = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.alloy')).map((f) => readFileSync(new URL(f, d))));
@@ -26,7 +29,7 @@ describe('the checker never fails (property)', () => {
           expect(d.message.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 2000 },
+      property(FILE, 2000),
     );
   });
 });

@@ -99,3 +99,28 @@ describe('argument-check: the checks Alloy runs when it loads a component', () =
     expect(check(text, { parity: true })).toEqual([]);
   });
 });
+
+describe('the rule registry', () => {
+  it('every diagnostic id the analyzer can emit is a registered rule', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { DEFAULT_REGISTRY } = await import('../src/index.js');
+    const dir = new URL('../src/', import.meta.url);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.includes('generated'));
+    const codes = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      for (const m of text.matchAll(/\bdiag\([^,()]+, '([a-z][a-z-]*)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/\bcode: '([a-z][a-z-]*)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/\bat\('([a-z][a-z-]*)'/g)) codes.add(m[1]);
+    }
+    expect(codes.size).toBeGreaterThan(25);
+    expect([...codes].filter((c) => !DEFAULT_REGISTRY.get(c))).toEqual([]);
+    expect(DEFAULT_REGISTRY.get('syntax')?.refusedByAlloy).toBe(true);
+  });
+
+  it('what Alloy refuses stays an error whatever the settings say', () => {
+    const text = 'loki.write "out" {\n  endpoint {\n    url = "u"\n  }\n  colour = 1\n}\n';
+    expect(check(text, { rules: { 'unknown-attribute': 'off', 'no-inputs': 'off' } })).toEqual(['5:3: error unknown-attribute: unrecognized attribute name "colour"']);
+    expect(check(text, { rules: { 'unknown-attribute': 'warning', 'no-inputs': 'off' } })[0]).toMatch(/^5:3: error /);
+  });
+});

@@ -95,7 +95,7 @@ describe('beyond alloy validate', () => {
           : testCatalog.component(n),
     };
     expect(check(text, { catalog: cat, parity: false, rules: { 'unused-output': 'off' } })).toEqual([
-      '2:41: type mismatch: forward_to expects capsule(test.Receiver), but test.other.x.output is capsule(other.Consumer)',
+      '2:41: test.other.x.output expected capsule("test.Receiver"), got capsule("other.Consumer")',
     ]);
     expect(check(text, { catalog: cat, parity: true })).toEqual([]);
   });

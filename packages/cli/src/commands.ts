@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'playground', load: () => import('./commands/playground.js') },
   { name: 'correlate', load: () => import('./commands/correlate.js') },
   { name: 'lsp', load: () => import('./commands/lsp.js') },
+  { name: 'rules', load: () => import('./commands/rules.js') },
 ];
 
 /** The entry whose name or alias is `word`. */

@@ -23,6 +23,16 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const RELEASE = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/;
 /** Alloy's `--stability.level` values, lowest first. */
 export const STABILITY = ['experimental', 'public-preview', 'generally-available'];
+/** The keys of `.alloy-lint.json` and the type of each value. */
+const KEYS: Record<string, 'object' | 'string' | 'boolean' | 'array'> = {
+  $schema: 'string',
+  rules: 'object',
+  alloyVersion: 'string',
+  stabilityLevel: 'string',
+  communityComponents: 'boolean',
+  yaml: 'boolean',
+  yamlPaths: 'array',
+};
 const cache = new Map<string, { path?: string; config: LintConfig }>();
 
 /** The nearest config for a file (or for the working directory, for stdin). */
@@ -59,6 +69,12 @@ function readConfig(path: string): LintConfig {
     throw new UsageError(`${path}: not valid JSON${at ? ` (at byte ${at[1]})` : ''}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${path}: expected a JSON object`);
+  for (const [key, value] of Object.entries(raw)) {
+    const want = KEYS[key];
+    if (!want) throw new UsageError(`${path}: unknown key ${JSON.stringify(key)} (expected one of ${Object.keys(KEYS).join(', ')})`);
+    const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    if (got !== want) throw new UsageError(`${path}: ${key} must be ${want === 'object' || want === 'array' ? `an ${want}` : `a ${want}`}, got ${got}`);
+  }
   const c = raw as LintConfig;
   for (const [id, sev] of Object.entries(c.rules ?? {})) {
     if (!SEVERITIES.has(sev)) throw new UsageError(`${path}: rule ${id}: severity must be one of error, warning, info, off (got ${JSON.stringify(sev)})`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run, tempTree } from './helpers.js';
 
@@ -29,6 +30,17 @@ describe('alloy-lint check', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('a 100k-term + chain is typed without a stack overflow (valid Alloy)', () => {
+    const dir = tempTree({ 'a.alloy': 'local.file "x" {\n  filename = "a"' + ' + "b"'.repeat(100_000) + '\n}\n' });
+    const r = run(['check', 'a.alloy'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const bad = tempTree({ 'a.alloy': 'local.file "x" {\n  filename = "a"' + ' + "b"'.repeat(100_000) + ' + 1\n}\n' });
+    const r2 = run(['check', 'a.alloy'], { cwd: bad });
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toContain('1 should be string, got number');
   });
 
   it('emits JSON with Alloy line and byte column', () => {
@@ -118,5 +130,31 @@ describe('folders', () => {
     const r = run(['check', '--dir-as-config', 'conf'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 files checked, no problems');
+  });
+});
+
+describe('references are checked against exports and types', () => {
+  const seed = readFileSync(new URL('../../../examples/k8s-logs.alloy', import.meta.url), 'utf8');
+
+  it('the seed with loki.write.loki.reciever exits 1 with an error at that name and "did you mean receiver"', () => {
+    const text = seed.replace('loki.write.loki.receiver', 'loki.write.loki.reciever');
+    expect(text).not.toBe(seed);
+    const dir = tempTree({ 'k8s-logs.alloy': text });
+    const r = run(['check', 'k8s-logs.alloy'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('reciever')) + 1;
+    const column = text.split('\n')[line - 1].indexOf('reciever') + 1;
+    expect(r.stdout).toContain(`k8s-logs.alloy:${line}:${column}: field "reciever" does not exist`);
+    expect(r.stdout).toContain('hint: did you mean "receiver"?');
+    const json = JSON.parse(run(['check', '--format', 'json', 'k8s-logs.alloy'], { cwd: dir }).stdout);
+    expect(json).toEqual([expect.objectContaining({ line, column, endColumn: column + 8, code: 'unknown-field', severity: 'error' })]);
+  });
+
+  it('targets where log receivers belong exit 1', () => {
+    const text = seed.replace('forward_to = [loki.process.pod_logs.receiver]', 'forward_to = [discovery.relabel.pod_logs.output]');
+    const r = run(['check', 'k8s-logs.alloy'], { cwd: tempTree({ 'k8s-logs.alloy': text }) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('discovery.relabel.pod_logs.output should be capsule, got array');
+    expect(r.stdout).not.toContain('no-inputs');
   });
 });

@@ -3,6 +3,9 @@ import { parse, type File } from '@alloy-lint/parser';
 import { describe, expect, it } from 'vitest';
 import { format } from '../src/index.js';
 import { configText } from './arbitrary.js';
+import { property } from '../../../test/support/property.js';
+
+const FILE = 'packages/formatter/test/property.test.ts';
 
 /** Runs per property; raise with FC_RUNS=5000 for a deeper search. */
 const RUNS = Number(process.env.FC_RUNS ?? 400);
@@ -35,7 +38,7 @@ describe('formatter properties', () => {
       fc.property(configText, (text) => {
         expect(parse(text).diagnostics).toEqual([]);
       }),
-      { numRuns: RUNS },
+      property(FILE, RUNS),
     );
   });
 
@@ -45,7 +48,7 @@ describe('formatter properties', () => {
         const once = mustFormat(text);
         expect(mustFormat(once)).toBe(once);
       }),
-      { numRuns: RUNS },
+      property(FILE, RUNS),
     );
   });
 
@@ -55,7 +58,7 @@ describe('formatter properties', () => {
         const once = mustFormat(text);
         expect(shape(parse(once).ast)).toEqual(shape(parse(text).ast));
       }),
-      { numRuns: RUNS },
+      property(FILE, RUNS),
     );
   });
 
@@ -67,7 +70,7 @@ describe('formatter properties', () => {
         expect(once.endsWith('\n\n')).toBe(false);
         for (const line of once.split('\n')) if (!line.includes('`')) expect(line).not.toMatch(/[ \t]$/);
       }),
-      { numRuns: RUNS },
+      property(FILE, RUNS),
     );
   });
 });

@@ -21,7 +21,7 @@ export interface Badge {
   errors: number;
   warnings: number;
   infos: number;
-  /** Distinct diagnostic codes, sorted: `unknown-reference`, `reference-type`, ... */
+  /** Distinct diagnostic codes, sorted: `unknown-reference`, `type-mismatch`, ... */
   codes: string[];
 }
 

@@ -4,7 +4,7 @@
  * answer comes from the schemas (through the catalog) and the analyzer; when the checker
  * publishes typed facts, only this file changes.
  */
-import { assignable, DEFAULT_SERVICES, type AttrSpec, type BlockSpec, type BodySpec, type ComponentSpec, type Stability } from '@alloy-lint/analyzer';
+import { DEFAULT_SERVICES, type AttrSpec, type BlockSpec, type BodySpec, type ComponentSpec, type Stability } from '@alloy-lint/analyzer';
 import type { Block, Node } from '@alloy-lint/parser';
 import type { DocContext } from './context.js';
 import { type DeclareInfo, declareFor } from './declares.js';
@@ -92,20 +92,8 @@ export function expectedType(type: string, nodes: Node[], offset: number): strin
   return t;
 }
 
-const shape = (t: string) => (t.startsWith('list(') ? 'list' : t.startsWith('capsule(') ? 'capsule' : t.startsWith('map(') || t === 'object' ? 'map' : t);
-
-/**
- * Whether a value of type `from` fits where `to` is expected, for offering it: the checker's
- * assignability, and the same shape (a list where a list is expected, a capsule where a capsule is).
- */
-export function fits(from: string, to: string): boolean {
-  if (from === 'any' || to === 'any') return true;
-  if (!assignable(from, to)) return false;
-  const a = shape(from);
-  const b = shape(to);
-  if (a === 'list' && b === 'list') return fits(elementType(from) ?? 'any', elementType(to) ?? 'any');
-  return a === b || (b !== 'list' && b !== 'capsule' && b !== 'map');
-}
+/** Whether a reference of type `from` is offered where `to` is expected: the checker's answer. */
+export { offers as fits } from '@alloy-lint/analyzer';
 
 /** Exports of a component as seen by references: name and type. */
 export function exportsOf(ctx: DocContext, blockName: string, declare?: DeclareInfo): { name: string; type: string; docs?: string }[] {

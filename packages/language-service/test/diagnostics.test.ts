@@ -19,7 +19,9 @@ describe('diagnostics', () => {
     expect(got.map((d) => d.message)).toEqual(want.map((d) => (d.hint ? `${d.message}\n${d.hint}` : d.message)));
     expect(got.find((d) => d.code === 'unknown-attribute')?.at).toBe('    <|urll = "x"|>');
     expect(got.find((d) => d.code === 'unknown-reference')?.at).toBe('  forward_to = [otelcol.exporter.otlp.o.input, <|loki.write.nope.receiver|>]');
-    expect(got.find((d) => d.code === 'reference-type')?.message).toBe('type mismatch: forward_to expects capsule(loki.LogsReceiver), but otelcol.exporter.otlp.o.input is capsule(otelcol.Consumer)');
+    expect(got.find((d) => d.code === 'type-mismatch')?.message).toBe(
+      'otelcol.exporter.otlp.o.input expected capsule("loki.LogsReceiver"), got capsule("otelcol.Consumer")\nforward_to expects list(capsule(loki.LogsReceiver)) (such as loki.write.w.receiver); otelcol.exporter.otlp.o.input is capsule(otelcol.Consumer)',
+    );
   });
 
   it('points at the first definition of a duplicate as a related location', () => {

@@ -36,7 +36,6 @@ describe('Alloy inside YAML', () => {
     const diags = service(text).diagnostics(URI);
     expect(diags.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.range.end.character + 1])).toEqual([
       ['unknown-reference', 41, 25, 54],
-      ['no-inputs', 45, 7, 19],
     ]);
     expect(diags[0].message).toBe('component "loki.process.pod_log.receiver" does not exist or is out of scope');
   });

@@ -44,7 +44,7 @@ describe('the language server in a Web Worker', () => {
           }),
         { code, data, text: TEXT },
       );
-      expect(result).toEqual({ server: 'alloy-lint', diagnostics: ['no-inputs', 'empty-forward-to'], completion: ['loki.write.w.receiver'] });
+      expect(result).toEqual({ server: 'alloy-lint', diagnostics: ['empty-forward-to', 'no-inputs'], completion: ['loki.write.w.receiver'] });
     } finally {
       await browser.close();
     }

@@ -57,7 +57,6 @@ describe('alloy-lsp over stdio', () => {
     const diags = await after;
     expect(diags.map((d) => [d.code, d.range.start.line + 1, d.severity])).toEqual([
       ['unknown-reference', at + 1, 1],
-      ['no-inputs', 47, 2],
     ]);
     expect(diags[0].message).toBe('component "loki.write.lokii.receiver" does not exist or is out of scope');
   });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../test/support/mutate.js';
 import { parse, walk, type Node } from '../src/index.js';
 import { testdataFiles } from './harness.js';
+import { property } from '../../../test/support/property.js';
+
+const FILE = 'packages/parser/test/property.test.ts';
 
 /** Parsing never throws and every range it reports lies inside the input. */
 function checkInvariants(bytes: Uint8Array): void {
@@ -47,17 +50,17 @@ const mutation = fc.record({
 
 describe('parser never fails (property)', () => {
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => checkInvariants(b)), { numRuns: 4000 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => checkInvariants(b)), property(FILE, 4000));
   });
 
   it('token soup', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }), (parts) => checkInvariants(enc.encode(parts.join(' ')))),
-      { numRuns: 4000 },
+      property(FILE, 4000),
     );
   });
 
   it('mutated valid files', () => {
-    fc.assert(fc.property(mutation, (m) => checkInvariants(applyEdits(valid[m.file], m.edits))), { numRuns: 3000 });
+    fc.assert(fc.property(mutation, (m) => checkInvariants(applyEdits(valid[m.file], m.edits))), property(FILE, 3000));
   });
 });

@@ -20,18 +20,23 @@ export {
   STDLIB_IDENTIFIERS,
   DEPRECATED_IDENTIFIERS,
   EXPERIMENTAL_IDENTIFIERS,
+  replacementOf,
   type Constants,
 } from './stdlib.js';
 export { failureMessage, isFailure, type Failure } from './errors.js';
+export { typeOf, isConstant, constantFold, type TypeEnv, type TypeProblem, type ProblemSink, type FoldOptions } from './types.js';
 export {
-  typeOf,
-  typeOfValue,
-  joinTypes,
-  staticTypeName,
-  isConstant,
-  constantFold,
   ANY,
+  arrayOf,
+  mapOf,
+  capsuleOf,
+  structOf,
+  isStruct,
+  joinTypes,
+  parseTypeName,
+  typeName,
+  typeOfValue,
+  staticTypeName,
   type StaticType,
-  type TypeEnv,
-  type FoldOptions,
-} from './types.js';
+} from './static-type.js';
+export { conversionProblem, type Mismatch } from './assign.js';

@@ -365,3 +365,14 @@ export function isStdlibIdentifier(name: string): boolean {
   return name === 'constants' || Object.prototype.hasOwnProperty.call(NAMESPACES, name) || Object.prototype.hasOwnProperty.call(DEPRECATED, name);
 }
 
+
+/** The namespaced function a deprecated identifier stands for (`env` → `sys.env`). */
+export function replacementOf(name: string): string | undefined {
+  const fn = Object.prototype.hasOwnProperty.call(DEPRECATED, name) ? DEPRECATED[name] : undefined;
+  if (!fn) return undefined;
+  for (const [ns, v] of Object.entries(NAMESPACES)) {
+    if (v.t !== 'object') continue;
+    for (const [member, x] of v.v) if (x === fn) return `${ns}.${member}`;
+  }
+  return undefined;
+}

@@ -1,35 +1,32 @@
 // Static typing without evaluation (for checkers) and constant folding.
 
+import { quote } from '@alloy-lint/gostd';
 import type { Expr } from '@alloy-lint/parser';
 import { evaluate, type EvalOptions, type EvalResult, type Scope } from './evaluate.js';
+import { allowedTypes } from './ops.js';
+import { ANY, arrayOf, BOOL, isStruct, joinTypes, NULL_T, NUMBER, OBJECT_ANY, STRING, structOf, typeOfValue, type StaticType } from './static-type.js';
 import { isStdlibIdentifier, stdlibLookup } from './stdlib.js';
-import type { TypeName, Value } from './value.js';
+import type { TypeName } from './value.js';
 
-/** A static type: an Alloy type, optionally refined, or `any` when unknown. */
-export type StaticType =
-  | { readonly kind: 'any' }
-  | { readonly kind: 'null' | 'number' | 'string' | 'bool' | 'capsule' }
-  | { readonly kind: 'array'; readonly elem: StaticType }
-  | { readonly kind: 'object'; readonly fields?: ReadonlyMap<string, StaticType> }
-  | { readonly kind: 'function'; readonly returns: StaticType };
-
-export const ANY: StaticType = { kind: 'any' };
-const NUMBER: StaticType = { kind: 'number' };
-const STRING: StaticType = { kind: 'string' };
-const BOOL: StaticType = { kind: 'bool' };
-const NULL_T: StaticType = { kind: 'null' };
-const ARRAY_ANY: StaticType = { kind: 'array', elem: ANY };
-const ARRAY_STRING: StaticType = { kind: 'array', elem: STRING };
-const ARRAY_NUMBER: StaticType = { kind: 'array', elem: NUMBER };
-const OBJECT_ANY: StaticType = { kind: 'object' };
-
-/** The Alloy type name, or 'any'. */
-export function staticTypeName(t: StaticType): TypeName | 'any' {
-  return t.kind;
-}
+export type { StaticType } from './static-type.js';
 
 /** Types of referenced names: a map/record, or a function given the identifier. */
 export type TypeEnv = ReadonlyMap<string, StaticType> | Readonly<Record<string, StaticType>> | ((name: string) => StaticType | undefined);
+
+/** Something that fails when the expression is evaluated, found from types alone. */
+export interface TypeProblem {
+  start: number;
+  /** Exclusive end byte offset. */
+  end: number;
+  /** Alloy's message: `field "x" does not exist`, `cannot access field "x" on value of type string` ... */
+  message: string;
+  /** For a missing field: the fields that do exist (for "did you mean"). */
+  fields?: readonly string[];
+  /** The expression whose value is at fault (Alloy prints it before the message); absent for a missing field. */
+  expr?: Expr;
+}
+
+export type ProblemSink = (p: TypeProblem) => void;
 
 function lookupEnv(env: TypeEnv | undefined, name: string): StaticType | undefined {
   if (!env) return undefined;
@@ -38,57 +35,22 @@ function lookupEnv(env: TypeEnv | undefined, name: string): StaticType | undefin
   return Object.prototype.hasOwnProperty.call(env, name) ? (env as Record<string, StaticType>)[name] : undefined;
 }
 
-/** Joins two types: equal kinds stay, otherwise `any`. */
-export function joinTypes(a: StaticType, b: StaticType): StaticType {
-  if (a.kind !== b.kind) return ANY;
-  if (a.kind === 'array' && b.kind === 'array') return { kind: 'array', elem: joinTypes(a.elem, b.elem) };
-  if (a.kind === 'object') return OBJECT_ANY;
-  if (a.kind === 'function') return { kind: 'function', returns: ANY };
-  return a;
-}
+const ARRAY_ANY = arrayOf(ANY);
+const CONSTANTS = structOf(new Map(['hostname', 'os', 'arch', 'version'].map((k) => [k, STRING])));
 
-/** The static type of a value. */
-export function typeOfValue(v: Value): StaticType {
-  switch (v.t) {
-    case 'array': {
-      let elem: StaticType | undefined;
-      for (const e of v.v) elem = elem ? joinTypes(elem, typeOfValue(e)) : typeOfValue(e);
-      return { kind: 'array', elem: elem ?? ANY };
-    }
-    case 'object':
-      return { kind: 'object', fields: new Map([...v.v].map(([k, x]) => [k, typeOfValue(x)])) };
-    case 'function':
-      return { kind: 'function', returns: returnTypeOf(v) };
-    default:
-      return { kind: v.t };
-  }
-}
-
-// Result types of the stdlib functions, keyed by their Go signature's result.
-function returnTypeOf(fn: Value): StaticType {
-  if (fn.t !== 'function') return ANY;
-  const m = /\) \(?([^,)]+)/.exec(fn.sig);
-  const res = m ? m[1].trim() : '';
-  switch (res) {
-    case 'string':
-      return STRING;
-    case '[]string':
-      return ARRAY_STRING;
-    case '[]uint8':
-      return ARRAY_NUMBER;
-    case '[]interface {}':
-      return ARRAY_ANY;
-    default:
-      return ANY;
-  }
-}
-
-const RAW_RESULTS: Record<string, StaticType> = {
-  'array.concat': ARRAY_ANY,
-  concat: ARRAY_ANY,
-  'array.group_by': { kind: 'array', elem: OBJECT_ANY },
-  'array.combine_maps': { kind: 'array', elem: OBJECT_ANY },
+// Results that depend on the arguments, or are not plain Go functions.
+const RESULTS: Record<string, StaticType> = {
+  'array.group_by': arrayOf(OBJECT_ANY),
+  'array.combine_maps': arrayOf(OBJECT_ANY),
+  'encoding.from_json': ANY,
+  'encoding.from_yaml': ANY,
+  json_decode: ANY,
+  yaml_decode: ANY,
 };
+const JOINS_ARGUMENTS = new Set(['coalesce']);
+const CONCATS_ARGUMENTS = new Set(['array.concat', 'concat']);
+/** First names of the calls whose result type is not their Go signature's. */
+const SPECIAL_ROOTS = new Set([...Object.keys(RESULTS), ...JOINS_ARGUMENTS, ...CONCATS_ARGUMENTS].map((n) => n.split('.')[0]));
 
 function dottedName(e: Expr): string | undefined {
   if (e.kind === 'Identifier') return e.name;
@@ -99,12 +61,47 @@ function dottedName(e: Expr): string | undefined {
   return undefined;
 }
 
+const stdlibTypes = new Map<string, StaticType | undefined>();
+
+/** Type of a stdlib identifier, or undefined (computed once per name). */
+function stdlibType(name: string): StaticType | undefined {
+  if (name === 'constants') return CONSTANTS;
+  if (stdlibTypes.has(name)) return stdlibTypes.get(name);
+  const v = isStdlibIdentifier(name) ? stdlibLookup(name) : undefined;
+  const t = v && typeOfValue(v);
+  stdlibTypes.set(name, t);
+  return t;
+}
+
+/** The type of field `name` read from a value of type `base`; reports reads that fail. */
+function fieldType(base: StaticType, name: string, at: { start: number; end: number }, baseAt: Expr, report?: ProblemSink): StaticType {
+  switch (base.kind) {
+    case 'object': {
+      const t = base.fields?.get(name);
+      if (t) return t;
+      if (base.elem) return base.elem;
+      if (base.fields) report?.({ start: at.start, end: at.end, message: `field ${quote(name)} does not exist`, fields: [...base.fields.keys()] });
+      return ANY;
+    }
+    case 'capsule':
+      // Targets convert into an object of labels; other capsules do not convert.
+      if (base.name === 'discovery.Target' || base.name === undefined) return base.name ? STRING : ANY;
+      report?.({ start: baseAt.start, end: baseAt.end, expr: baseAt, message: 'expected object or array or a capsule convertible to an object, got capsule' });
+      return ANY;
+    case 'any':
+      return ANY;
+    default:
+      report?.({ start: baseAt.start, end: baseAt.end, expr: baseAt, message: `cannot access field ${quote(name)} on value of type ${base.kind}` });
+      return ANY;
+  }
+}
+
 /**
- * The type an expression has when it evaluates successfully, without
- * evaluating it. Names are looked up in `env` first, then in the stdlib;
- * anything not known statically is `any`.
+ * The type an expression has when it evaluates successfully, without evaluating it. Names are
+ * looked up in `env` first, then in the stdlib; anything not known statically is `any`.
+ * `report` receives what would fail on evaluation (a field that does not exist ...).
  */
-export function typeOf(expr: Expr, env?: TypeEnv): StaticType {
+export function typeOf(expr: Expr, env?: TypeEnv, report?: ProblemSink): StaticType {
   switch (expr.kind) {
     case 'Literal':
       switch (expr.litKind) {
@@ -119,76 +116,114 @@ export function typeOf(expr: Expr, env?: TypeEnv): StaticType {
           return NULL_T;
       }
     case 'Paren':
-      return typeOf(expr.inner, env);
+      return typeOf(expr.inner, env, report);
     case 'Array': {
       let elem: StaticType | undefined;
       for (const e of expr.elements) {
-        const t = typeOf(e, env);
+        const t = typeOf(e, env, report);
         elem = elem ? joinTypes(elem, t) : t;
       }
-      return { kind: 'array', elem: elem ?? ANY };
+      return arrayOf(elem ?? ANY);
     }
     case 'Object':
-      return { kind: 'object', fields: new Map(expr.fields.map((f) => [f.name.name, typeOf(f.value, env)])) };
-    case 'Identifier': {
-      const t = lookupEnv(env, expr.name);
-      if (t) return t;
-      const v = isStdlibIdentifier(expr.name) ? stdlibLookup(expr.name) : undefined;
-      if (!v) return ANY;
-      return expr.name === 'constants' ? { kind: 'object', fields: new Map(['hostname', 'os', 'arch', 'version'].map((k) => [k, STRING])) } : typeOfValue(v);
-    }
-    case 'Access': {
-      const base = typeOf(expr.value, env);
-      if (base.kind === 'object' && base.fields) return base.fields.get(expr.name.name) ?? ANY;
-      return ANY;
-    }
+      return structOf(new Map(expr.fields.map((f) => [f.name.name, typeOf(f.value, env, report)])));
+    case 'Identifier':
+      return lookupEnv(env, expr.name) ?? stdlibType(expr.name) ?? ANY;
+    case 'Access':
+      return fieldType(typeOf(expr.value, env, report), expr.name.name, expr.name, expr.value, report);
     case 'Index': {
-      const base = typeOf(expr.value, env);
-      if (base.kind === 'array') return base.elem;
-      if (base.kind === 'object' && base.fields && expr.index.kind === 'Literal' && expr.index.litKind === 'STRING' && !expr.index.raw.includes('\\')) {
-        return base.fields.get(expr.index.raw.slice(1, -1)) ?? NULL_T;
+      const base = typeOf(expr.value, env, report);
+      const index = typeOf(expr.index, env, report);
+      if (base.kind === 'array') {
+        if (index.kind !== 'number' && index.kind !== 'any') report?.({ start: expr.index.start, end: expr.index.end, expr: expr.index, message: `should be number, got ${index.kind}` });
+        return base.elem;
       }
+      if (base.kind === 'object') {
+        if (index.kind !== 'string' && index.kind !== 'any') report?.({ start: expr.index.start, end: expr.index.end, expr: expr.index, message: `should be string, got ${index.kind}` });
+        const key = expr.index.kind === 'Literal' && expr.index.litKind === 'STRING' && !expr.index.raw.includes('\\') ? expr.index.raw.slice(1, -1) : undefined;
+        if (key !== undefined && base.fields) return base.fields.get(key) ?? base.elem ?? (isStruct(base) ? NULL_T : ANY);
+        return base.elem ?? ANY;
+      }
+      if (base.kind === 'capsule' && base.name === 'discovery.Target') return STRING;
+      if (base.kind !== 'any' && base.kind !== 'capsule') report?.({ start: expr.value.start, end: expr.value.end, expr: expr.value, message: `expected object or array, got ${base.kind}` });
       return ANY;
     }
-    case 'Call': {
-      const name = dottedName(expr.value);
-      const shadowed = name !== undefined && lookupEnv(env, name.split('.')[0]) !== undefined;
-      if (name && !shadowed && RAW_RESULTS[name]) return RAW_RESULTS[name];
-      if (name === 'coalesce' && !shadowed) {
-        let t: StaticType | undefined;
-        for (const a of expr.args) t = t ? joinTypes(t, typeOf(a, env)) : typeOf(a, env);
-        return t ?? NULL_T;
-      }
-      const fn = typeOf(expr.value, env);
-      return fn.kind === 'function' ? fn.returns : ANY;
-    }
-    case 'Unary':
+    case 'Call':
+      return callType(expr, env, report);
+    case 'Unary': {
+      const t = typeOf(expr.value, env, report);
+      const want = expr.op === '!' ? 'bool' : 'number';
+      if (t.kind !== want && t.kind !== 'any' && t.kind !== 'null') report?.({ start: expr.value.start, end: expr.value.end, expr: expr.value, message: `should be ${want}, got ${t.kind}` });
       return expr.op === '!' ? BOOL : NUMBER;
-    case 'Binary': {
-      switch (expr.op) {
-        case '||':
-        case '&&':
-        case '==':
-        case '!=':
-        case '<':
-        case '<=':
-        case '>':
-        case '>=':
-          return BOOL;
-        case '+': {
-          const l = typeOf(expr.left, env);
-          const r = typeOf(expr.right, env);
-          if (l.kind === 'number' && r.kind === 'number') return NUMBER;
-          if (l.kind === 'string' && r.kind === 'string') return STRING;
-          return ANY;
-        }
-        default:
-          return NUMBER;
-      }
     }
+    case 'Binary':
+      return binaryType(expr, env, report);
     default:
       return ANY;
   }
+}
+
+/** The name of the first identifier of a call's callee (`sys` in `sys.env`), if it is a plain chain. */
+function rootName(e: Expr): string | undefined {
+  while (e.kind === 'Access') e = e.value;
+  return e.kind === 'Identifier' ? e.name : undefined;
+}
+
+function callType(expr: Expr & { kind: 'Call' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
+  const fn = typeOf(expr.value, env, report);
+  const root = rootName(expr.value);
+  const name = root !== undefined && SPECIAL_ROOTS.has(root) && lookupEnv(env, root) === undefined ? dottedName(expr.value) : undefined;
+  const special = name !== undefined && (Object.prototype.hasOwnProperty.call(RESULTS, name) || JOINS_ARGUMENTS.has(name) || CONCATS_ARGUMENTS.has(name));
+  if (!special) {
+    for (const a of expr.args) typeOf(a, env, report);
+    if (fn.kind === 'function') return fn.returns;
+    if (fn.kind !== 'any') report?.({ start: expr.value.start, end: expr.value.end, expr: expr.value, message: `should be function, got ${fn.kind}` });
+    return ANY;
+  }
+  const args = expr.args.map((a) => typeOf(a, env, report));
+  if (Object.prototype.hasOwnProperty.call(RESULTS, name)) return RESULTS[name];
+  if (JOINS_ARGUMENTS.has(name)) return args.reduce<StaticType | undefined>((t, a) => (t ? joinTypes(t, a) : a), undefined) ?? NULL_T;
+  const elems = args.map((a) => (a.kind === 'array' ? a.elem : ANY));
+  return elems.length ? arrayOf(elems.reduce((t, a) => joinTypes(t, a))) : ARRAY_ANY;
+}
+
+/** Reports an operand whose type the operator does not take; true when it is fine. */
+function operandAllowed(t: StaticType, allowed: readonly TypeName[], op: string, e: Expr, report: ProblemSink): boolean {
+  if (t.kind === 'any' || t.kind === 'null' || allowed.includes(t.kind as TypeName)) return true;
+  report({ start: e.start, end: e.end, expr: e, message: `should be one of [${allowed.join(' ')}] for binop ${op}, got ${t.kind}` });
+  return false;
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '||', '&&']);
+
+function binaryType(top: Expr & { kind: 'Binary' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
+  // `a + b + c` is `(a + b) + c`: the left spine is walked in a loop, not recursively (a chain
+  // of 100k operands is valid Alloy and must not overflow the stack).
+  const spine: (Expr & { kind: 'Binary' })[] = [];
+  let e: Expr = top;
+  while (e.kind === 'Binary') {
+    spine.push(e);
+    e = e.left;
+  }
+  let l = typeOf(e, env, report);
+  for (let i = spine.length - 1; i >= 0; i--) l = binaryStep(spine[i], l, env, report);
+  return l;
+}
+
+function binaryStep(expr: Expr & { kind: 'Binary' }, l: StaticType, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
+  const r = typeOf(expr.right, env, report);
+  const allowed = allowedTypes(expr.op);
+  if (allowed && report) {
+    const okLeft = operandAllowed(l, allowed, expr.op, expr.left, report);
+    const okRight = operandAllowed(r, allowed, expr.op, expr.right, report);
+    const known = (k: string) => k !== 'any' && k !== 'capsule';
+    if (okLeft && okRight && known(l.kind) && known(r.kind) && l.kind !== r.kind) report({ start: expr.right.start, end: expr.right.end, expr: expr.right, message: `should be ${l.kind}, got ${r.kind}` });
+  }
+  if (COMPARISONS.has(expr.op)) return BOOL;
+  if (expr.op !== '+') return NUMBER;
+  if (l.kind === 'number' && r.kind === 'number') return NUMBER;
+  if (l.kind === 'string' && r.kind === 'string') return STRING;
+  return l.kind === 'capsule' ? l : r.kind === 'capsule' ? r : ANY;
 }
 
 const HOST_DEPENDENT = new Set(['sys', 'env', 'constants']);

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { isValidIdentifier } from '@alloy-lint/parser';
 import { describe, expect, it } from 'vitest';
 import { evaluateText, float64, int64, printValue, uint64, valuesEqual, type Value } from '../src/index.js';
+import { property } from '../../../test/support/property.js';
+
+const FILE = 'packages/values/test/property.test.ts';
 
 // Keys the printer can write back unchanged: identifiers, or strings without escapes
 // (Alloy does not unescape quoted object keys, and `""` is kept as two characters).
@@ -32,6 +35,24 @@ function valueArb(jsonOnly: boolean): fc.Arbitrary<Value> {
   return tree;
 }
 
+const TWO63 = 2n ** 63n;
+
+/**
+ * The value Alloy reads back from `printValue(v)`. The same, except for negative floats printed as
+ * an integer above 2^63 and below 2^64 (-2^63 itself prints as -9223372036854776000): the digits
+ * are a uint64 literal, which unary minus wraps into int64 before negating.
+ */
+function reread(v: Value): Value {
+  if (v.t === 'array') return { ...v, v: v.v.map(reread) };
+  if (v.t === 'object') return { ...v, v: new Map([...v.v].map(([k, x]) => [k, reread(x)])) };
+  if (v.t !== 'number' || typeof v.v !== 'number') return v;
+  const text = printValue(v);
+  if (!/^-\d+$/.test(text)) return v;
+  const magnitude = BigInt(text.slice(1));
+  if (magnitude <= TWO63 || magnitude >= 2n ** 64n) return v;
+  return int64(BigInt.asIntN(64, -BigInt.asIntN(64, magnitude)));
+}
+
 describe('properties', () => {
   it('encoding.from_json(encoding.to_json(v)) == v for objects', () => {
     const objects = fc.dictionary(key, valueArb(true), { maxKeys: 5 }).map<Value>((d) => ({ t: 'object', v: new Map(Object.entries(d)) }));
@@ -41,20 +62,32 @@ describe('properties', () => {
         expect(r.errorText).toBeUndefined();
         expect(valuesEqual(r.value!, v)).toBe(true);
       }),
-      { numRuns: 300 },
+      property(FILE, 300),
     );
   });
 
-  it('printing a value as Alloy text and evaluating it gives the same value', () => {
+  it('printing a value as Alloy text and evaluating it gives the value Alloy gives', () => {
     fc.assert(
       fc.property(valueArb(false), (v) => {
         const text = printValue(v);
         const r = evaluateText(text);
         expect(r.errorText, text).toBeUndefined();
-        expect(valuesEqual(r.value!, v), text).toBe(true);
+        expect(valuesEqual(r.value!, reread(v)), text).toBe(true);
       }),
-      { numRuns: 500 },
+      property(FILE, 500),
     );
+  });
+
+  it('a negative float printed as an integer past int64 reads back as Alloy reads it', () => {
+    // Alloy prints float64 -2^63-ish values with FormatFloat('f', -1): "-9223372036854776000".
+    // Reading it back, the literal does not fit int64, so it becomes a uint64, and unary minus
+    // converts that to int64 first (wrapping) and negates: a positive int64
+    // (syntax/internal/transform/value.go ValueFromLiteral, transform/unary.go UnaryOp).
+    const v = float64(-9223372036854775808);
+    expect(printValue(v)).toBe('-9223372036854776000');
+    expect(printValue(evaluateText('-9223372036854776000').value!)).toBe('9223372036854775616');
+    expect(evaluateText('-9223372036854776000').value).toEqual(int64(9223372036854775616n));
+    expect(valuesEqual(evaluateText(printValue(v)).value!, reread(v))).toBe(true);
   });
 
   it('evaluation never throws on arbitrary operator soup', () => {
@@ -66,7 +99,7 @@ describe('properties', () => {
         const r = evaluateText(src);
         expect(r.value !== undefined || r.errorText !== undefined).toBe(true);
       }),
-      { numRuns: 500 },
+      property(FILE, 500),
     );
   });
 

@@ -1,16 +1,16 @@
-import type { ComponentCatalog } from '../schema.js';
-import type { ConfigGraph, GraphNode } from '../validate.js';
+import type { AttrSpec, ComponentCatalog } from '../schema.js';
+import type { ConfigGraph, GraphNode } from '../graph-types.js';
 
 const RECEIVER = /^capsule\((loki\.LogsReceiver|otelcol\.Consumer|storage\.Appendable|pyroscope\.Appendable)\)$/;
 
 /** Whether an export type is something other components send data to. */
 export const isReceiverType = (type: string) => RECEIVER.test(type);
 
-const withExports = new WeakMap<ConfigGraph, { node: GraphNode; exports: string[] }[]>();
+const withExports = new WeakMap<ConfigGraph, { node: GraphNode; exports: AttrSpec[] }[]>();
 const referenced = new WeakMap<ConfigGraph, Set<string>>();
 
-/** Built-in components of the graph with their export types (computed once per graph). */
-export function componentsWithExports(graph: ConfigGraph, catalog: ComponentCatalog): { node: GraphNode; exports: string[] }[] {
+/** Built-in components of the graph with their exports (computed once per graph). */
+export function componentsWithExports(graph: ConfigGraph, catalog: ComponentCatalog): { node: GraphNode; exports: AttrSpec[] }[] {
   const hit = withExports.get(graph);
   if (hit) return hit;
   const out = [];
@@ -18,7 +18,7 @@ export function componentsWithExports(graph: ConfigGraph, catalog: ComponentCata
     if (node.kind !== 'component' || node.custom || !node.label) continue;
     const spec = catalog.component(node.name);
     if (!spec || spec.exports.length === 0) continue;
-    out.push({ node, exports: spec.exports.map((e) => e.type) });
+    out.push({ node, exports: spec.exports });
   }
   withExports.set(graph, out);
   return out;

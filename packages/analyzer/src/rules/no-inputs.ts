@@ -1,4 +1,3 @@
-import { diag } from '../diagnostic.js';
 import { componentsWithExports, isReceiverType, referencedIds } from './exports.js';
 import type { Rule } from './types.js';
 
@@ -6,18 +5,24 @@ import type { Rule } from './types.js';
 export const noInputs: Rule = {
   id: 'no-inputs',
   severity: 'warning',
+  origin: 'lint',
+  refusedByAlloy: false,
   description: 'A component that receives data (it exports a receiver or input) but nothing forwards to it.',
-  check(ctx) {
-    const used = referencedIds(ctx.graph);
-    for (const { node, exports } of componentsWithExports(ctx.graph, ctx.catalog)) {
-      if (used.has(node.id) || !exports.some(isReceiverType)) continue;
-      const d = diag(node.file, '', `nothing forwards to ${node.id}: no component references its ${exportNames(ctx, node.name)}`, node.block.start, node.block.nameSpan.end - 1);
-      ctx.report(d);
-    }
+  docs: 'A `loki.write`, `prometheus.remote_write` or `otelcol` processor/exporter that no `forward_to` or `output` block names never gets data. Not reported next to a component Alloy refuses (the missing link is usually that error).',
+  checks: {
+    config({ graph, troubled }, ctx) {
+      const used = referencedIds(graph);
+      for (const { node, exports } of componentsWithExports(graph, ctx.catalog)) {
+        if (used.has(node.id) || troubled(node.id)) continue;
+        const names = exports.filter((e) => isReceiverType(e.type)).map((e) => e.name);
+        if (names.length === 0) continue;
+        ctx.report({
+          file: node.file,
+          start: node.block.start,
+          end: node.block.nameSpan.end,
+          message: `nothing forwards to ${node.id}: no component references its ${names.join(' or ')}`,
+        });
+      }
+    },
   },
 };
-
-function exportNames(ctx: Parameters<Rule['check']>[0], name: string): string {
-  const names = ctx.catalog.component(name)?.exports.filter((e) => isReceiverType(e.type)).map((e) => e.name) ?? [];
-  return names.join(' or ');
-}

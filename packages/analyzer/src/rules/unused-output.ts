@@ -1,4 +1,3 @@
-import { diag } from '../diagnostic.js';
 import { componentsWithExports, isReceiverType, referencedIds } from './exports.js';
 import type { Rule } from './types.js';
 
@@ -6,13 +5,18 @@ import type { Rule } from './types.js';
 export const unusedOutput: Rule = {
   id: 'unused-output',
   severity: 'warning',
+  origin: 'lint',
+  refusedByAlloy: false,
   description: 'A component whose exports (targets, content, ...) are never referenced, so its work is wasted.',
-  check(ctx) {
-    const used = referencedIds(ctx.graph);
-    for (const { node, exports } of componentsWithExports(ctx.graph, ctx.catalog)) {
-      if (used.has(node.id) || exports.some(isReceiverType)) continue;
-      const names = ctx.catalog.component(node.name)!.exports.map((e) => e.name).join(', ');
-      ctx.report(diag(node.file, '', `the exports of ${node.id} (${names}) are never used`, node.block.start, node.block.nameSpan.end - 1));
-    }
+  docs: 'A discovery or source component whose exports nothing reads still runs. Reference its exports or remove it. Not reported next to a component Alloy refuses.',
+  checks: {
+    config({ graph, troubled }, ctx) {
+      const used = referencedIds(graph);
+      for (const { node, exports } of componentsWithExports(graph, ctx.catalog)) {
+        if (used.has(node.id) || troubled(node.id) || exports.some((e) => isReceiverType(e.type))) continue;
+        const names = exports.map((e) => e.name).join(', ');
+        ctx.report({ file: node.file, start: node.block.start, end: node.block.nameSpan.end, message: `the exports of ${node.id} (${names}) are never used` });
+      }
+    },
   },
 };

@@ -1,9 +1,9 @@
-import { analyze, type ComponentCatalog, type Severity, type Stability } from '@alloy-lint/analyzer';
+import { analyze, DEFAULT_REGISTRY, type ComponentCatalog, type RuleSettings, type Stability } from '@alloy-lint/analyzer';
 import { dirname, resolve } from 'node:path';
 import { SourceFile } from '@alloy-lint/parser';
 import type { Command } from 'commander';
 import { useColor } from '../color.js';
-import { configFor, STABILITY } from '../config.js';
+import { CONFIG_FILE, configFor, STABILITY } from '../config.js';
 import { confinementFor } from '../confine.js';
 import { expandPaths, folderFiles, readInput, type WalkOptions } from '../files.js';
 import { collect, flag, integerFlag } from '../flags.js';
@@ -124,13 +124,15 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     return catalogs.get(v)!;
   };
   const reports: FileReport[] = [];
+  const warned = new Set<string>();
   const walked = new Set<string>();
   const yamlWalk = (dir: string) => opts.yaml ?? configFor(dir + '/_', io.cwd).config.yaml ?? false;
   const notes: string[] = [];
   const walk = { yaml: yamlWalk, walked, root: opts.root, warn: (m: string) => io.stderr(`alloy-lint: warning: ${m}\n`) };
   for (const group of await configsFor(paths, opts, io, walk)) {
     // Settings: flags win over the nearest .alloy-lint.json, which wins over Alloy's defaults.
-    const { config } = configFor(group[0] ?? '-', io.cwd);
+    const { path: configPath, config } = configFor(group[0] ?? '-', io.cwd);
+    const rules = ruleSettings(configPath, config.rules, opts.rules, io, warned);
     const stability = opts.stabilityLevel ?? config.stabilityLevel ?? 'generally-available';
     if (!STABILITY.includes(stability)) {
       throw new UsageError(`invalid stability level ${JSON.stringify(stability)} (expected one of ${STABILITY.join(', ')})`);
@@ -139,7 +141,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
       catalog: catalogFor(opts.alloyVersion ?? config.alloyVersion ?? DEFAULT_ALLOY_VERSION),
       minStability: stability as Stability,
       community: opts.community ?? config.communityComponents ?? false,
-      rules: { ...config.rules, ...opts.rules } as Record<string, Severity | 'off'>,
+      rules,
       loader: fileModuleLoader({ cwd: io.cwd, root: confinementFor(group[0] ?? '-', io.cwd, opts.root), allowNetwork: Boolean(opts.allowNetwork) }),
     };
     if (group.length === 1 && isYaml(group[0])) {
@@ -216,4 +218,21 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
 /** One diagnostic for a file that is not Alloy text at all; its bytes are never quoted. */
 function notAlloyReport(name: string, why: string): FileReport {
   return { name, source: new SourceFile(new Uint8Array(0), name), diagnostics: [{ code: 'not-alloy', message: why, severity: 'error', start: 0, end: 0 }], excerpt: false };
+}
+
+/**
+ * The rule settings of one configuration: `.alloy-lint.json` overridden by `--rule`. Unknown
+ * rule ids are usage errors; settings that cannot take effect (switching off what Alloy
+ * refuses) are reported once on stderr.
+ */
+function ruleSettings(configPath: string | undefined, fromFile: RuleSettings | undefined, fromFlags: Record<string, string> | undefined, io: Io, warned: Set<string>): RuleSettings {
+  for (const [where, settings] of [[configPath ?? CONFIG_FILE, fromFile ?? {}], ['--rule', (fromFlags ?? {}) as RuleSettings]] as const) {
+    for (const p of DEFAULT_REGISTRY.problems(settings)) {
+      if (p.kind === 'unknown') throw new UsageError(`${where}: ${p.message}`);
+      const line = `alloy-lint: warning: ${where}: ${p.message}\n`;
+      if (!warned.has(line)) io.stderr(line);
+      warned.add(line);
+    }
+  }
+  return { ...fromFile, ...(fromFlags as RuleSettings) };
 }
