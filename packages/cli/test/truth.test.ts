@@ -195,7 +195,7 @@ describe('alloy-lint test never passes silently', () => {
 describe('alloy-lint run never claims what did not happen', () => {
   it('a loki.write that failed is not "no sink"; a run that simulated nothing exits 1, in text and json', async () => {
     const dir = tempTree({
-      'failed.alloy': 'loki.source.file "f" {\n  targets    = [{"__path__" = "app.log"}]\n  forward_to = [loki.write.w.receiver]\n}\n\nloki.write "w" {\n  endpoint {\n    url = sys.env("NOPE") + 1\n  }\n}\n',
+      'failed.alloy': 'loki.source.file "f" {\n  targets    = [{"__path__" = "app.log"}]\n  forward_to = [loki.write.w.receiver]\n}\n\nloki.write "w" {\n  endpoint {\n    url = encoding.from_json("{")\n  }\n}\n',
       // Components without a simulator (the OTLP seed was such a run before otelcol.* got one).
       'none.alloy': 'pyroscope.write "p" {\n  endpoint {\n    url = "http://pyroscope:4040"\n  }\n}\n',
       'app.log': 'hello\n',
