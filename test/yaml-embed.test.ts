@@ -45,7 +45,8 @@ interface Encoded {
 function literal(text: string, keys: string[], step: number, extra: number): Encoded | undefined {
   if (/[\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.test(text)) return undefined;
   const trail = /\n*$/.exec(text)![0].length;
-  const chomp = trail === 0 ? '-' : trail === 1 ? '' : '+';
+  // Clip keeps one final break only after content: a text of breaks alone needs keep (`+`).
+  const chomp = trail === 0 ? '-' : trail === 1 && trail < text.length ? '' : '+';
   const ind = ' '.repeat(keys.length * step + extra);
   const needsIndicator = /^[ \t]*\n|^ /.test(text) || /^[ \n]*$/.test(text);
   let yaml = keys.map((k, i) => `${' '.repeat(i * step)}${k}:`).join('\n') + ` |${needsIndicator ? step + extra : ''}${chomp}\n`;
