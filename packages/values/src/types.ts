@@ -194,11 +194,16 @@ function operandAllowed(t: StaticType, allowed: readonly TypeName[], op: string,
   return false;
 }
 
+/** A type whose kind is fixed statically (not `any`, not a capsule that may convert). */
+const known = (k: string): boolean => k !== 'any' && k !== 'capsule';
+
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '||', '&&']);
 
 function binaryType(top: Expr & { kind: 'Binary' }, env: TypeEnv | undefined, report?: ProblemSink): StaticType {
   // `a + b + c` is `(a + b) + c`: the left spine is walked in a loop, not recursively (a chain
   // of 100k operands is valid Alloy and must not overflow the stack).
+  // One operator (the usual case) needs no spine array.
+  if (top.left.kind !== 'Binary') return binaryStep(top, typeOf(top.left, env, report), env, report);
   const spine: (Expr & { kind: 'Binary' })[] = [];
   let e: Expr = top;
   while (e.kind === 'Binary') {
@@ -216,7 +221,6 @@ function binaryStep(expr: Expr & { kind: 'Binary' }, l: StaticType, env: TypeEnv
   if (allowed && report) {
     const okLeft = operandAllowed(l, allowed, expr.op, expr.left, report);
     const okRight = operandAllowed(r, allowed, expr.op, expr.right, report);
-    const known = (k: string) => k !== 'any' && k !== 'capsule';
     if (okLeft && okRight && known(l.kind) && known(r.kind) && l.kind !== r.kind) report({ start: expr.right.start, end: expr.right.end, expr: expr.right, message: `should be ${l.kind}, got ${r.kind}` });
   }
   if (COMPARISONS.has(expr.op)) return BOOL;
