@@ -58,7 +58,7 @@ export function loadSources(files: InputFile[], recover = false): SplitSources {
         if (!broken) out.fatal.push(diag(f.name, 'top-level-attribute', `unrecognized attribute ${stmt.name.name}`, stmt.name.start, stmt.name.end - 1));
         continue;
       }
-      const name = stmt.name.join('.');
+      const name = stmt.fullName;
       const at = { file: f.name, block: stmt };
       if (name === 'declare') out.declares.push(at);
       else if (CONFIG_BLOCKS.has(name)) out.configs.push(at);

@@ -50,7 +50,7 @@ export function typecheckBlock(file: string, b: Block, spec: BodySpec, opts: Typ
   const base = seenStack.length;
   for (const s of b.body) {
     const before = out.length;
-    if (s.kind === 'Block') checkChildBlock(file, s, lookup.get(nameOf(s)), countIn(b, nameOf(s)), opts, out);
+    if (s.kind === 'Block') checkChildBlock(file, s, lookup.get(nameOf(s)), b, opts, out);
     else checkAttr(file, s, lookup.get(s.name.name), base, opts, out);
     for (let i = before; i < out.length; i++) {
       const d = out[i];
@@ -85,7 +85,7 @@ function countIn(b: Block, name: string): number {
   return n;
 }
 
-function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, n: number, opts: TypecheckOptions, out: FileDiagnostic[]): void {
+function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | undefined, parent: Block, opts: TypecheckOptions, out: FileDiagnostic[]): void {
   const name = nameOf(b);
   const last = b.rcurly;
   if (!spec) {
@@ -93,6 +93,8 @@ function checkChildBlock(file: string, b: Block, spec: AttrSpec | BlockSpec | un
   } else if (spec.kind === 'attr') {
     out.push(diag(file, 'attr-as-block', `${quote(name)} must be an attribute, but is used as a block`, b.start, last));
   } else {
+    // Siblings are counted only when the spec limits them (a body's blocks are counted once each otherwise).
+    const n = spec.count === 'many' ? 0 : countIn(parent, name);
     if (typeof spec.count === 'number' && spec.count !== n) {
       out.push(diag(file, 'block-count', `block ${quote(name)} must be specified exactly ${spec.count} times, but was specified ${n} times`, b.start, last));
     } else if (spec.count === 'one' && n > 1) {
