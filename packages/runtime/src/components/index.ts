@@ -25,6 +25,7 @@ import { servicegraph } from './otel/connector-servicegraph.js';
 import { spanmetrics } from './otel/connector-spanmetrics.js';
 import { filterProcessor } from './otel/processor-filter.js';
 import { spanProcessor } from './otel/processor-span.js';
+import { groupByAttrs } from './otel/processor-groupbyattrs.js';
 import { probabilisticSampler } from './otel/processor-probabilistic.js';
 import { tailSampling } from './otel/processor-tail-sampling.js';
 import { transformProcessor } from './otel/processor-transform.js';
@@ -60,6 +61,7 @@ const EXPLICIT = new Map<string, SimFactory>([
   ['otelcol.processor.transform', transformProcessor],
   ['otelcol.processor.filter', filterProcessor],
   ['otelcol.processor.span', spanProcessor],
+  ['otelcol.processor.groupbyattrs', groupByAttrs],
   ['otelcol.processor.tail_sampling', tailSampling],
   ['otelcol.processor.probabilistic_sampler', probabilisticSampler],
   ['otelcol.connector.spanmetrics', spanmetrics],

@@ -243,3 +243,22 @@ export function fromRaw(v: unknown): AnyValue {
   if (typeof v === 'object') return new Map(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromRaw(x)]));
   return String(v);
 }
+
+/** A typed, order-independent identity of an attribute map (what pdatautil.MapHash tells apart). */
+export function attrsIdentity(a: Attrs): string {
+  return [...a.keys()]
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${valueIdentity(a.get(k)!)}`)
+    .join(',');
+}
+
+function valueIdentity(v: AnyValue): string {
+  if (v === null) return 'n';
+  if (typeof v === 'string') return `s${JSON.stringify(v)}`;
+  if (typeof v === 'number') return `d${Object.is(v, -0) ? '-0' : String(v)}`;
+  if (typeof v === 'bigint') return `i${v}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  if (v instanceof Uint8Array) return `y${hex(v)}`;
+  if (Array.isArray(v)) return `a[${v.map(valueIdentity).join(',')}]`;
+  return `m{${attrsIdentity(v)}}`;
+}
