@@ -26,6 +26,7 @@ import { spanmetrics } from './otel/connector-spanmetrics.js';
 import { filterProcessor } from './otel/processor-filter.js';
 import { spanProcessor } from './otel/processor-span.js';
 import { groupByAttrs } from './otel/processor-groupbyattrs.js';
+import { countConnector } from './otel/connector-count.js';
 import { probabilisticSampler } from './otel/processor-probabilistic.js';
 import { tailSampling } from './otel/processor-tail-sampling.js';
 import { transformProcessor } from './otel/processor-transform.js';
@@ -68,6 +69,7 @@ const EXPLICIT = new Map<string, SimFactory>([
   ['otelcol.connector.servicegraph', servicegraph],
   ['otelcol.connector.host_info', hostInfo],
   ['otelcol.connector.spanlogs', spanlogs],
+  ['otelcol.connector.count', countConnector],
   ['otelcol.auth.basic', otelAuth],
   ['otelcol.auth.bearer', otelAuth],
   ['otelcol.auth.headers', otelAuth],
