@@ -26,6 +26,7 @@ import { spanmetrics } from './otel/connector-spanmetrics.js';
 import { filterProcessor } from './otel/processor-filter.js';
 import { spanProcessor } from './otel/processor-span.js';
 import { groupByAttrs } from './otel/processor-groupbyattrs.js';
+import { deltaToCumulative } from './otel/processor-deltatocumulative.js';
 import { countConnector } from './otel/connector-count.js';
 import { probabilisticSampler } from './otel/processor-probabilistic.js';
 import { tailSampling } from './otel/processor-tail-sampling.js';
@@ -63,6 +64,7 @@ const EXPLICIT = new Map<string, SimFactory>([
   ['otelcol.processor.filter', filterProcessor],
   ['otelcol.processor.span', spanProcessor],
   ['otelcol.processor.groupbyattrs', groupByAttrs],
+  ['otelcol.processor.deltatocumulative', deltaToCumulative],
   ['otelcol.processor.tail_sampling', tailSampling],
   ['otelcol.processor.probabilistic_sampler', probabilisticSampler],
   ['otelcol.connector.spanmetrics', spanmetrics],

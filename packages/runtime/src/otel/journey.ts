@@ -76,6 +76,7 @@ export function metricView(m: Metric, resource?: Resource): ItemView {
     attributes: {},
     fields: {
       type: m.type,
+      ...(m.type === 'sum' || m.type === 'histogram' || m.type === 'exponentialHistogram' ? { temporality: m.aggregationTemporality === 1 ? 'delta' : m.aggregationTemporality === 2 ? 'cumulative' : 'unspecified' } : {}),
       points: m.dataPoints.map((p) => ({
         attributes: attrsPlain(p.attributes),
         ...(p.value !== undefined ? { value: typeof p.value === 'number' ? formatDouble(p.value) : p.value.toString() } : {}),
