@@ -92,6 +92,21 @@ export interface K8sIngress extends K8sMeta {
   rules?: { host?: string; paths?: string[] }[];
 }
 
+export interface K8sSecret {
+  name: string;
+  namespace?: string;
+  /** Base64-encoded values, as in a manifest. */
+  data?: Record<string, string>;
+  /** Plain-text values (they win over `data`). */
+  stringData?: Record<string, string>;
+}
+
+export interface K8sConfigMap {
+  name: string;
+  namespace?: string;
+  data?: Record<string, string>;
+}
+
 export interface K8sSamples {
   namespaces?: K8sMeta[];
   nodes?: K8sNode[];
@@ -100,6 +115,9 @@ export interface K8sSamples {
   /** When absent, derived from services and the pods their selectors match, as Kubernetes does. */
   endpoints?: K8sEndpoints[];
   ingresses?: K8sIngress[];
+  /** What remote.kubernetes.secret / configmap read. */
+  secrets?: K8sSecret[];
+  configmaps?: K8sConfigMap[];
 }
 
 export interface Samples {
@@ -251,5 +269,7 @@ function k8s(v: Record<string, unknown>, errors: string[]): K8sSamples {
       return meta;
     }) as never;
   }
+  if (v.secrets !== undefined) out.secrets = v.secrets as K8sSecret[];
+  if (v.configmaps !== undefined) out.configmaps = v.configmaps as K8sConfigMap[];
   return out;
 }

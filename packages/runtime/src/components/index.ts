@@ -26,6 +26,7 @@ import { spanmetrics } from './otel/connector-spanmetrics.js';
 import { filterProcessor } from './otel/processor-filter.js';
 import { spanProcessor } from './otel/processor-span.js';
 import { groupByAttrs } from './otel/processor-groupbyattrs.js';
+import { remoteKubernetes } from './remote-kubernetes.js';
 import { deltaToCumulative } from './otel/processor-deltatocumulative.js';
 import { countConnector } from './otel/connector-count.js';
 import { probabilisticSampler } from './otel/processor-probabilistic.js';
@@ -87,6 +88,8 @@ const EXPLICIT = new Map<string, SimFactory>([
   ...EXPORTER_SINKS.map((n): [string, SimFactory] => [n, otelExporterSink]),
   ['pipelinetest.sink', pipelinetestSink],
   ['pipelinetest.source', pipelinetestSource],
+  ['remote.kubernetes.secret', remoteKubernetes('secret')],
+  ['remote.kubernetes.configmap', remoteKubernetes('configmap')],
 ]);
 
 /** Discovery components whose targets the samples give directly. */
