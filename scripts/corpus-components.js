@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@alloy-lint/parser';
-import { isSimulated } from '@alloy-lint/runtime';
+import { isSimulated, notSimulatedReason } from '@alloy-lint/runtime';
 
 const shared = process.argv[2] ?? '../shared';
 const topAt = process.argv.indexOf('--top');
@@ -41,7 +41,7 @@ for (const f of files(corpus)) {
 const rows = [...uses].sort((a, b) => b[1] - a[1]);
 const ottl = new Set(['otelcol.processor.transform', 'otelcol.processor.filter']);
 const partly = { 'otelcol.processor.resourcedetection': 'passes data on (detectors not run)' };
-const mark = (name) => (ottl.has(name) ? 'simulated (OTTL via @alloy-lint/ottl)' : partly[name] ?? (name.startsWith('prometheus.exporter.') ? 'target; metrics from samples.scrape' : isSimulated(name) ? 'simulated' : '—'));
+const mark = (name) => (ottl.has(name) ? 'simulated (OTTL via @alloy-lint/ottl)' : partly[name] ?? (name.startsWith('prometheus.exporter.') ? 'target; metrics from samples.scrape' : isSimulated(name) ? 'simulated' : notSimulatedReason(name) ? `— ${notSimulatedReason(name).split(':')[0]}` : '—'));
 console.log(`${n} configurations; components by number of blocks (configs using them):`);
 for (const [name, count] of rows.slice(0, top)) console.log(`${String(count).padStart(5)} ${String(configs.get(name).size).padStart(5)}  ${name.padEnd(44)} ${mark(name)}`);
 const total = rows.reduce((a, [, c]) => a + c, 0);

@@ -8,7 +8,7 @@ export { readSamples, type Samples, type SamplesResult, type SampleEntry, type L
 export type { ComponentReport, EndpointInfo, RunResult, RuleStep, SinkEntry, SinkReport, TargetTrace, TargetsReport } from './report.js';
 export type { EntryView, Journey, TraceStep } from './flow.js';
 export type { ItemJourney, ItemStep, ItemView } from './otel/journey.js';
-export { SIMULATED, isSimulated } from './components/index.js';
+export { SIMULATED, isSimulated, notSimulatedReason } from './components/index.js';
 export { withTestComponents } from './test-components.js';
 export { parseInstant, formatInstant, normalizeTimestamp } from './time.js';
 export * from './pipeline-test.js';

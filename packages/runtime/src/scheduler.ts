@@ -6,7 +6,7 @@ import type { ComponentCatalog } from '@alloy-lint/analyzer';
 import type { Block, SourceFile, Stmt } from '@alloy-lint/parser';
 import { array, bool as boolValue, evaluate, float64, formatEvalError, NULL, object, string, type Value } from '@alloy-lint/values';
 import type { SimContext, Simulator } from './components/api.js';
-import { simulatorFor } from './components/index.js';
+import { notSimulatedReason, simulatorFor } from './components/index.js';
 import { Flow, RECEIVER_TYPE } from './flow.js';
 import type { Host } from './host.js';
 import type { BodyNode, Evaluator, Frame } from './frame.js';
@@ -98,7 +98,7 @@ export class Runtime implements Evaluator {
         else this.report(id, name, 'simulated');
       } else if (this.catalog.component(name)) {
         publish(frame.scope, [...node.block.name, node.block.label], this.placeholders(name, id));
-        this.report(id, name, 'not simulated', 'no simulator for this component; its exports are placeholders (empty lists, receivers that drop)');
+        this.report(id, name, 'not simulated', `${notSimulatedReason(name) ?? 'no simulator for this component'}; its exports are placeholders (empty lists, receivers that drop)`);
       } else if (!SPECIAL.has(name)) {
         return; // logging, tracing, http and other configuration blocks
       }

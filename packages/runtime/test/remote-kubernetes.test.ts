@@ -74,3 +74,10 @@ describe('remote.kubernetes.secret / configmap', () => {
     expect(status(r, 'local.file.f').status).toBe('failed');
   });
 });
+
+describe('components that cannot run offline', () => {
+  it('prometheus.operator.* is reported not simulated, saying it needs a cluster', () => {
+    const r = runText('prometheus.operator.servicemonitors "sm" {\n  forward_to = [prometheus.remote_write.rw.receiver]\n}\nprometheus.remote_write "rw" {\n  endpoint {\n    url = "http://mimir/api/v1/push"\n  }\n}\n');
+    expect(status(r, 'prometheus.operator.servicemonitors.sm')).toMatchObject({ status: 'not simulated', message: expect.stringContaining('cannot run offline: it needs a Kubernetes cluster') });
+  });
+});

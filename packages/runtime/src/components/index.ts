@@ -128,6 +128,20 @@ export function simulatorFor(name: string): SimFactory | undefined {
 
 export const SIMULATED = [...EXPLICIT.keys(), ...SAMPLE_SOURCES, 'discovery.* (targets from the samples)', 'otelcol.receiver.* (requests from the samples)'];
 
+/** Why some components have no simulator, by name (shown with their `not simulated` status). */
+const OFFLINE: [RegExp, string][] = [
+  [/^prometheus\.operator\./, 'cannot run offline: it needs a Kubernetes cluster, as it watches the Prometheus Operator resources (ServiceMonitor, PodMonitor, Probe, ScrapeConfig) through the API server and scrapes what they select'],
+  [/^mimir\.(rules|alerts)\.kubernetes$/, 'cannot run offline: it needs a Kubernetes cluster and a Mimir ruler, as it syncs PrometheusRule resources to Mimir'],
+  [/^remote\.(http|s3|vault)$/, 'cannot run offline: it fetches its content over the network'],
+  [/^(beyla\.ebpf|pyroscope\.ebpf|pyroscope\.java|discovery\.process)$/, "cannot run offline: it instruments or lists the running host's processes"],
+  [/^pyroscope\./, 'not simulated: profiles are not part of the samples'],
+];
+
+/** Why `name` has no simulator, for those the table above names. */
+export function notSimulatedReason(name: string): string | undefined {
+  return OFFLINE.find(([re]) => re.test(name))?.[1];
+}
+
 /** Whether the runtime has a simulator for a component (by block name); transform and filter need an OTTL engine too. */
 export function isSimulated(name: string): boolean {
   return simulatorFor(name) !== undefined;
