@@ -27,6 +27,7 @@ import { filterProcessor } from './otel/processor-filter.js';
 import { spanProcessor } from './otel/processor-span.js';
 import { groupByAttrs } from './otel/processor-groupbyattrs.js';
 import { remoteKubernetes } from './remote-kubernetes.js';
+import { prometheusEnrich } from './prometheus-enrich.js';
 import { deltaToCumulative } from './otel/processor-deltatocumulative.js';
 import { countConnector } from './otel/connector-count.js';
 import { probabilisticSampler } from './otel/processor-probabilistic.js';
@@ -88,6 +89,7 @@ const EXPLICIT = new Map<string, SimFactory>([
   ...EXPORTER_SINKS.map((n): [string, SimFactory] => [n, otelExporterSink]),
   ['pipelinetest.sink', pipelinetestSink],
   ['pipelinetest.source', pipelinetestSource],
+  ['prometheus.enrich', prometheusEnrich],
   ['remote.kubernetes.secret', remoteKubernetes('secret')],
   ['remote.kubernetes.configmap', remoteKubernetes('configmap')],
 ]);
