@@ -1,6 +1,7 @@
 // remote.kubernetes.secret / configmap: the object's data from the samples, secret values kept
 // secret (usable where Alloy takes a secret, never printed); a missing object fails as the
-// API server's "not found" fails Alloy's first poll.
+// API server's "not found" fails Alloy's first poll. Also: components that cannot run offline say why;
+// discovery components named with digits take targets from the samples.
 import { describe, expect, it } from 'vitest';
 import { readSamples, type Samples } from '../src/index.js';
 import { runText, sink } from './helpers.js';
@@ -79,5 +80,13 @@ describe('components that cannot run offline', () => {
   it('prometheus.operator.* is reported not simulated, saying it needs a cluster', () => {
     const r = runText('prometheus.operator.servicemonitors "sm" {\n  forward_to = [prometheus.remote_write.rw.receiver]\n}\nprometheus.remote_write "rw" {\n  endpoint {\n    url = "http://mimir/api/v1/push"\n  }\n}\n');
     expect(status(r, 'prometheus.operator.servicemonitors.sm')).toMatchObject({ status: 'not simulated', message: expect.stringContaining('cannot run offline: it needs a Kubernetes cluster') });
+  });
+});
+
+describe('components named with digits', () => {
+  it('discovery.ec2 takes its targets from the samples like every other discovery component', () => {
+    const r = runText('discovery.ec2 "aws" {\n  region = "eu-west-1"\n}\n', { targets: { 'discovery.ec2.aws': [{ __address__: '10.0.0.9:9100' }] } });
+    expect(status(r, 'discovery.ec2.aws').status).toBe('simulated');
+    expect(r.targets.find((t) => t.component === 'discovery.ec2.aws')!.targets).toEqual([{ __address__: '10.0.0.9:9100' }]);
   });
 });

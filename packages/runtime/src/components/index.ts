@@ -95,7 +95,7 @@ const EXPLICIT = new Map<string, SimFactory>([
 ]);
 
 /** Discovery components whose targets the samples give directly. */
-const SAMPLE_DISCOVERY = /^discovery\.(?!process$)[a-z_]+$/;
+const SAMPLE_DISCOVERY = /^discovery\.(?!process$)[a-z0-9_]+$/;
 /** Loki entry points whose entries the samples give directly (they take no targets). */
 const SAMPLE_SOURCES = new Set([
   'loki.source.api',
@@ -116,7 +116,7 @@ const SAMPLE_SOURCES = new Set([
 ]);
 
 /** OTel receivers whose requests the samples give (as OTLP/JSON); the Prometheus and Loki bridges are not among them. */
-const SAMPLE_RECEIVER = /^otelcol\.receiver\.(?!prometheus$|loki$)[a-z_]+$/;
+const SAMPLE_RECEIVER = /^otelcol\.receiver\.(?!prometheus$|loki$)[a-z0-9_]+$/;
 
 export function simulatorFor(name: string): SimFactory | undefined {
   const f = EXPLICIT.get(name);
