@@ -26,6 +26,7 @@ import { spanmetrics } from './otel/connector-spanmetrics.js';
 import { filterProcessor } from './otel/processor-filter.js';
 import { spanProcessor } from './otel/processor-span.js';
 import { groupByAttrs } from './otel/processor-groupbyattrs.js';
+import { intervalProcessor } from './otel/processor-interval.js';
 import { remoteKubernetes } from './remote-kubernetes.js';
 import { prometheusEnrich } from './prometheus-enrich.js';
 import { deltaToCumulative } from './otel/processor-deltatocumulative.js';
@@ -66,6 +67,7 @@ const EXPLICIT = new Map<string, SimFactory>([
   ['otelcol.processor.filter', filterProcessor],
   ['otelcol.processor.span', spanProcessor],
   ['otelcol.processor.groupbyattrs', groupByAttrs],
+  ['otelcol.processor.interval', intervalProcessor],
   ['otelcol.processor.deltatocumulative', deltaToCumulative],
   ['otelcol.processor.tail_sampling', tailSampling],
   ['otelcol.processor.probabilistic_sampler', probabilisticSampler],
