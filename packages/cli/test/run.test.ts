@@ -45,7 +45,7 @@ describe('alloy-lint run', () => {
     const dir = tempTree({ 'c.alloy': 'loki.echo "e" { }\n', 's.yaml': 'kubernetes:\n  pod: []\n' });
     const r = run(['run', 'c.alloy', '--inputs', 's.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('s.yaml: invalid samples\n  kubernetes: unknown key "pod" (expected one of namespaces, nodes, pods, services, endpoints, ingresses)');
+    expect(r.stderr).toContain('s.yaml: invalid samples\n  kubernetes: unknown key "pod" (expected one of namespaces, nodes, pods, services, endpoints, ingresses, secrets, configmaps)');
   });
 });
 
