@@ -68,6 +68,18 @@ describe('otelcol.connector.count', () => {
     ]);
   });
 
+  it('an integer default_value is ignored, as upstream (it arrives as int64), and said so; a float one applies', () => {
+    const body = (d: string) => `  logs {\n    name = "by.code"\n    attributes {\n      key = "code"\n      default_value = ${d}\n    }\n  }\n`;
+    const req = { logs: { resourceLogs: [{ resource: { attributes: kv({}) }, scopeLogs: [{ logRecords: [log(9), log(9, { code: '200' })] }] }] } };
+    const int = expectClean(run(body('0'), req));
+    expect(points(int)).toEqual([['by.code', {}, 'sum', [{ attributes: { code: '200' }, value: '1' }]]]);
+    const int7 = expectClean(run(body('7'), req));
+    expect(points(int7)).toEqual([['by.code', {}, 'sum', [{ attributes: { code: '200' }, value: '1' }]]]);
+    expect(int7.warnings.join('\n')).toContain('default_value 7 for code is an integer');
+    const float = expectClean(run(body('1.5'), req));
+    expect(points(float)).toEqual([['by.code', {}, 'sum', [{ attributes: { code: 1.5 }, value: '1' }, { attributes: { code: '200' }, value: '1' }]]]);
+  });
+
   it('refuses a metric without a name and attributes on metrics, as upstream validates', () => {
     const noName = run(`  spans {\n    description = "x"\n  }\n`, { traces: { resourceSpans: [] } });
     expect(noName.components.find((c) => c.id === 'otelcol.connector.count.c')).toMatchObject({ status: 'failed', message: expect.stringContaining('spans: metric name missing') });
