@@ -1,7 +1,7 @@
 // Property: an .alloy file with an injected fault, embedded into YAML at a random depth,
 // indentation and style, gives the same diagnostics as the file alone, each at the YAML
 // position the test's own encoder recorded for that character (the mapping "by hand").
-// Files: examples/, test/fixtures/, and ../shared/corpus when present. Replay: FC_SEED=n.
+// Files: examples/, test/fixtures/, and ../shared/corpus when present. Replay: ALLOY_LINT_SEED=n (the seed is printed).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '@alloy-lint/analyzer';
@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { applyEdits } from './support/mutate.js';
+import { property } from './support/property.js';
 
 const catalog = loadSchemaCatalog('v1.18.1');
 
@@ -109,11 +110,9 @@ function doubleQuoted(text: string, keys: string[], step: number, cut: (i: numbe
   return { yaml: yaml + '"\n', at };
 }
 
-const seed = Number(process.env.FC_SEED) || Date.now() % 2 ** 31;
 
 describe('Alloy embedded in YAML: positions map back exactly', () => {
-  it(`every diagnostic lands where the encoder put its character (${texts.length} files; replay with FC_SEED)`, () => {
-    console.log(`yaml-embed property: FC_SEED=${seed} (${ours.length} own files, ${corpus.length} corpus files)`);
+  it(`every diagnostic lands where the encoder put its character (${texts.length} files)`, () => {
     expect(ours.length).toBeGreaterThan(3);
     fc.assert(
       fc.property(
@@ -159,7 +158,7 @@ describe('Alloy embedded in YAML: positions map back exactly', () => {
           });
         },
       ),
-      { numRuns: 300, seed },
+      property('test/yaml-embed.test.ts', 300),
     );
   });
 });

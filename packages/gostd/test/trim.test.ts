@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trim, trimFunc, trimLeft, trimPrefix, trimRight, trimSpace, trimSuffix } from '../src/index.js';
+import { property } from '../../../test/support/property.js';
 
 describe('trimSpace (strings.TrimSpace)', () => {
   it.each([
@@ -49,7 +50,7 @@ describe('trim with a cutset', () => {
         });
         expect(calls).toBeLessThanOrEqual([...s].length + 2);
       }),
-      { seed: 13, numRuns: 300 },
+      property('packages/gostd/test/trim.test.ts', 300),
     );
     const big = 'a'.repeat(200_000) + 'b' + 'a'.repeat(200_000);
     expect(trim(big, 'a')).toBe('b');

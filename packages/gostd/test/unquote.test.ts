@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quote, quoteToASCII, unquote, unquoteBytes, unquoteMapped } from '../src/index.js';
+import { property } from '../../../test/support/property.js';
 
 describe('unquote (strconv.Unquote)', () => {
   it.each([
@@ -47,13 +48,13 @@ describe('unquote (strconv.Unquote)', () => {
 });
 
 describe('quote and unquote round trip', () => {
-  it('unquote(quote(s)) === s for any well-formed string (fast-check prints the seed of a failure)', () => {
+  it('unquote(quote(s)) === s for any well-formed string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         expect(unquote(quote(s))).toBe(s);
         expect(unquote(quoteToASCII(s))).toBe(s);
       }),
-      { numRuns: 2000 },
+      property('packages/gostd/test/unquote.test.ts', 2000),
     );
   });
 });
@@ -71,12 +72,12 @@ describe('unquoteMapped', () => {
   it('rejects what unquote rejects', () => {
     for (const lit of ['"\\q"', '"abc', `"\\'"`, '`a`b`']) expect(() => unquoteMapped(lit)).toThrow(expect.objectContaining({ message: 'invalid syntax' }));
   });
-  it('gives the same text as unquote (fast-check prints the seed of a failure)', () => {
+  it('gives the same text as unquote', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         expect(unquoteMapped(quote(s)).text).toBe(s);
       }),
-      { numRuns: 500 },
+      property('packages/gostd/test/unquote.test.ts', 500),
     );
   });
 });

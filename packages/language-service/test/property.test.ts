@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../test/support/mutate.js';
 import { fixture } from './helpers.js';
+import { property } from '../../../test/support/property.js';
 
 const dirs = [new URL('../../../examples/', import.meta.url), new URL('../../../test/fixtures/valid/', import.meta.url)];
 const valid = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.alloy')).map((f) => readFileSync(new URL(f, d))));
@@ -49,7 +50,7 @@ describe('every verb answers for any text (property)', () => {
           f.ls.changeDocument(f.uri, 2 + round, [{ range: { start: positions[0], end: positions[0] }, text: typed }]);
         }
       }),
-      { numRuns: 300 },
+      property('packages/language-service/test/property.test.ts', 300),
     );
   });
 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { inProcessServer } from './in-process.js';
+import { property } from '../../../test/support/property.js';
 
 const SEED = readFileSync(new URL('../../../examples/k8s-logs.alloy', import.meta.url), 'utf8');
 const FRAGMENTS = ['loki.write.loki.receiver', 'forward_to = [', '{', '}', '"', '\n', 'a.b.', 'string.format(', ')', 'ü', '𝔸', '\ud835', '\r\n', '\t', '// x', '/*', '`', '=', '0x'];
@@ -21,11 +22,9 @@ const change = fc.oneof(
   { weight: 1, arbitrary: fc.record({ text: fc.oneof(fc.constant(SEED), fc.string({ maxLength: 30 })) }) },
 );
 const FORMAT = { tabSize: 2, insertSpaces: true };
-const seed = Number(process.env.FC_SEED) || Date.now() % 2 ** 31;
 
 describe('the server over the protocol, for any edits (property)', () => {
-  it('answers every request, logs no failure, and an edited document answers as the same text opened fresh (replay with FC_SEED)', async () => {
-    console.log(`language server protocol property: FC_SEED=${seed}`);
+  it('answers every request, logs no failure, and an edited document answers as the same text opened fresh', async () => {
     const s = await inProcessServer({ diagnosticsDelayMs: 0 });
     let version = 1;
     let parsed = 0;
@@ -90,7 +89,7 @@ describe('the server over the protocol, for any edits (property)', () => {
           await s.client.sendNotification('textDocument/didClose', { textDocument: { uri: EDITED } });
           await s.client.sendNotification('textDocument/didClose', { textDocument: { uri: FRESH } });
         }),
-        { numRuns: 40, seed, verbose: 1 },
+        { ...property('packages/lsp/test/protocol-property.test.ts', 40), verbose: 1 },
       );
       console.log(`${parsed} of 40 runs ended with text that parses (all answers compared)`);
     } finally {

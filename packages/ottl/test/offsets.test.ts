@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromAlloyString } from '../src/index.js';
+import { property } from '../../../test/support/property.js';
 
 const bytesBefore = (s: string, i: number) => new TextEncoder().encode(s.slice(0, i)).length;
 
@@ -43,7 +44,7 @@ describe('fromAlloyString', () => {
           for (let i = 0; i <= s.length; i += i < s.length && s.codePointAt(i)! > 0xffff ? 2 : 1) expect(m.toSource(i)).toBe(start + 1 + bytesBefore(s, i));
         }
       }),
-      { seed: 1607, numRuns: 300 },
+      property('packages/ottl/test/offsets.test.ts', 300),
     );
   });
 });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, MAX_STATE_BYTES, type PlaygroundState, readSettings, shareLink, STABILITY_LEVELS } from '../src/share.js';
+import { property } from '../../../test/support/property.js';
 
 const state = fc.record({
   config: fc.string({ unit: 'binary' }),
@@ -25,7 +26,7 @@ describe('share links', () => {
       fc.property(state, (s) => {
         expect(decodeState(encodeState(s))).toEqual(s);
       }),
-      { numRuns: 300 },
+      property('packages/playground/test/share.test.ts', 300),
     );
   });
 
@@ -40,7 +41,7 @@ describe('share links', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.string().map((s) => `v1.${s}`), fc.uint8Array().map((b) => `#v1.${b64url(b)}`)), (f) => {
       const r = decodeState(f);
       expect(typeof r).toBe('object');
-    }), { numRuns: 500 });
+    }), property('packages/playground/test/share.test.ts', 500));
   });
 
   it('explain what is wrong with a damaged link', () => {
