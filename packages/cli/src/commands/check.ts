@@ -87,21 +87,21 @@ async function configsFor(paths: string[], opts: CheckOptions, io: Io, walk: Wal
   if (!opts.dirAsConfig) return (await expandPaths(paths, io.cwd, walk)).map((p) => [p]);
   const groups: string[][] = [];
   const folders = new Set<string>();
+  /** True the first time a folder is met (a folder is one configuration, listed once). */
+  const first = (dir: string) => !folders.has(resolve(io.cwd, dir)) && Boolean(folders.add(resolve(io.cwd, dir)));
   for (const p of paths) {
     if (p === '-') {
       groups.push(['-']);
       continue;
     }
-    const files = folderFiles(p, io.cwd) ? [p] : await expandPaths([p], io.cwd, walk);
-    for (const f of files) {
-      if (isYaml(f)) {
-        groups.push([f]);
-        continue;
-      }
-      const d = f === p && folderFiles(p, io.cwd) ? p : dirname(f);
-      if (folders.has(resolve(io.cwd, d))) continue;
-      folders.add(resolve(io.cwd, d));
-      groups.push(folderFiles(d, io.cwd)!);
+    const own = folderFiles(p, io.cwd);
+    if (own) {
+      if (first(p)) groups.push(own);
+      continue;
+    }
+    for (const f of await expandPaths([p], io.cwd, walk)) {
+      if (isYaml(f)) groups.push([f]);
+      else if (first(dirname(f))) groups.push(folderFiles(dirname(f), io.cwd)!);
     }
   }
   return groups;
